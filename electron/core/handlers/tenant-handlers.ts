@@ -1,0 +1,25 @@
+import type { RoleId, TenantId, UserId } from '../../../shared/domain/ids';
+import type { Handlers } from './types';
+import { callerOf } from './types';
+
+type TenantHandlers = Pick<
+  Handlers,
+  'tenants.mine' | 'tenants.create' | 'tenants.addMember' | 'tenants.removeMember' | 'tenants.delete' | 'roles.create' | 'roles.delete' | 'roles.addMember' | 'roles.removeMember'
+>;
+
+const OK = { ok: true } as const;
+
+export const tenantHandlers: TenantHandlers = {
+  'tenants.mine': async (ctx) => {
+    const d = await ctx.services.tenants.mine(callerOf(ctx));
+    return d ? { ...d, members: [...d.members], roles: d.roles.map((r) => ({ ...r, memberIds: [...r.memberIds] })) } : null;
+  },
+  'tenants.create': async (ctx, i) => ctx.services.tenants.create(callerOf(ctx), i.name),
+  'tenants.addMember': async (ctx, i) => (await ctx.services.tenants.addMember(callerOf(ctx), i.tenantId as TenantId, i.userId as UserId), OK),
+  'tenants.removeMember': async (ctx, i) => (await ctx.services.tenants.removeMember(callerOf(ctx), i.tenantId as TenantId, i.userId as UserId), OK),
+  'tenants.delete': async (ctx, i) => (await ctx.services.tenants.delete(callerOf(ctx), i.tenantId as TenantId), OK),
+  'roles.create': async (ctx, i) => ctx.services.tenants.createRole(callerOf(ctx), i.name),
+  'roles.delete': async (ctx, i) => (await ctx.services.tenants.deleteRole(callerOf(ctx), i.roleId as RoleId), OK),
+  'roles.addMember': async (ctx, i) => (await ctx.services.tenants.addRoleMember(callerOf(ctx), i.roleId as RoleId, i.userId as UserId), OK),
+  'roles.removeMember': async (ctx, i) => (await ctx.services.tenants.removeRoleMember(callerOf(ctx), i.roleId as RoleId, i.userId as UserId), OK),
+};

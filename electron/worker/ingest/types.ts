@@ -1,0 +1,48 @@
+import type { EntityKind } from '../../../shared/domain/graph';
+
+/** The text a parser extracted from one raw file. Chunk offsets refer to `text`. */
+export type ParsedDocument = Readonly<{
+  text: string;
+  /** pdf, docx, html, markdown, csv, json, text */
+  format: string;
+  title?: string;
+}>;
+
+export type Chunk = Readonly<{
+  index: number;
+  text: string;
+  /** Character offsets of this chunk in ParsedDocument.text: text === doc.text.slice(start, end). */
+  start: number;
+  end: number;
+}>;
+
+export type Mention = Readonly<{ chunkIndex: number; start: number; end: number }>;
+
+export type ExtractedEntity = Readonly<{
+  /** Normalised key: one entity per key within a document ("Marie Curie" and "Curie" share one). */
+  key: string;
+  /** Display name, the most complete surface form seen. */
+  name: string;
+  kind: EntityKind;
+  description: string;
+  mentions: readonly Mention[];
+}>;
+
+export type ExtractedRelation = Readonly<{
+  sourceKey: string;
+  targetKey: string;
+  /** A verb phrase ("discovered", "works_at") or "co_occurs_with" for the weaker fallback. */
+  relation: string;
+  chunkIndex: number;
+  weight: number;
+}>;
+
+export type Extraction = Readonly<{ entities: readonly ExtractedEntity[]; relations: readonly ExtractedRelation[] }>;
+
+/** Turns texts into vectors. Deterministic for a given id. */
+export interface Embedder {
+  /** Stable identifier recorded with every vector, e.g. "glove-sg100d-50k@1". */
+  readonly id: string;
+  readonly dimension: number;
+  embed(texts: readonly string[]): Promise<Float32Array[]>;
+}

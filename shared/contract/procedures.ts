@@ -1,0 +1,280 @@
+/**
+ * The contract: every procedure the renderer (IPC) and the host (HTTP) can call, with its
+ * input schema, output schema and the access it needs. Both shells and the renderer derive
+ * their types from this one map; the core validates every input against it.
+ */
+import { z } from 'zod';
+
+import { SearchResponseSchema, SearchTypeEnum } from './search';
+import {
+  DatasetViewSchema,
+  DataViewSchema,
+  GrantViewSchema,
+  GraphNodeSchema,
+  GraphEdgeSchema,
+  GraphSliceSchema,
+  PermissionEnum,
+  RoleViewSchema,
+  RunViewSchema,
+  TenantDetailsSchema,
+  TenantViewSchema,
+  UserViewSchema,
+} from './views';
+import { SettingsSchema } from './settings';
+
+/**
+ * What a procedure needs: `public` (no session), `user` (a signed-in profile), or a dataset
+ * permission checked on the dataset(s) the input names, or `tenant-owner` for tenant admin.
+ */
+export type Access = 'public' | 'user' | 'tenant-owner' | 'dataset-owner' | z.infer<typeof PermissionEnum>;
+
+type Def<I extends z.ZodType, O extends z.ZodType> = Readonly<{ access: Access; input: I; output: O; summary: string }>;
+const def = <I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O, summary: string): Def<I, O> => ({
+  access,
+  input,
+  output,
+  summary,
+});
+
+const id = (field: string) => z.uuid({ message: `${field} must be a UUID` });
+const email = z.email({ message: 'email must be a valid email address' }).max(254);
+const password = z.string().min(8, { message: 'password must be at least 8 characters' }).max(1024);
+/** Names are labels only: never part of a path. Control characters are refused. */
+const name = (field: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `${field} must not be empty` })
+    .max(200, { message: `${field} must be at most 200 characters` })
+    // eslint-disable-next-line no-control-regex
+    .regex(/^[^\u0000-\u001f\u007f]*$/, { message: `${field} must not contain control characters` });
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+const SignedInSchema = z.object({ user: UserViewSchema, token: z.string() });
+const datasetRef = { datasetId: id('datasetId').optional(), datasetName: name('datasetName').optional() };
+
+export const FileInputSchema = z.object({
+  name: name('files[].name'),
+  bytes: z.instanceof(Uint8Array, { message: 'files[].bytes must be binary data' }),
+});
+
+export const AddResultSchema = z.object({
+  datasetId: z.string(),
+  datasetName: z.string(),
+  items: z.array(
+    z.object({
+      name: z.string(),
+      status: z.enum(['added', 'duplicate', 'rejected']),
+      dataId: z.string().optional(),
+      reason: z.string().optional(),
+    }),
+  ),
+});
+
+export const ProgressSchema = z.object({
+  runId: z.string(),
+  datasetId: z.string(),
+  dataId: z.string().nullable(),
+  dataName: z.string().nullable(),
+  stage: z.enum(['queued', 'classify', 'parse', 'chunk', 'extract', 'summarize', 'embed', 'write', 'done', 'error', 'cancelled']),
+  itemsDone: z.number(),
+  itemsTotal: z.number(),
+  bytes: z.number(),
+  message: z.string().optional(),
+});
+
+const DatasetStatusSchema = z.object({
+  datasetId: z.string(),
+  status: z.enum(['empty', 'pending', 'processing', 'completed', 'errored', 'interrupted']),
+  counts: z.object({ pending: z.number(), processing: z.number(), completed: z.number(), errored: z.number() }),
+  latestRun: RunViewSchema.nullable(),
+});
+
+export const procedures = {
+  // ── auth and profiles ──────────────────────────────────────────────
+  'auth.status': def(
+    'public',
+    empty,
+    z.object({
+      accessControl: z.boolean(),
+      requireAuthentication: z.boolean(),
+      /** Who uses this machine, for the profile picker. */
+      profiles: z.array(z.object({ id: z.string(), email: z.string(), isDefault: z.boolean() })),
+      user: UserViewSchema.nullable(),
+      /** True when the picker may skip the password (one default profile, default password). */
+      autoSignIn: z.boolean(),
+    }),
+    'Access-control mode, the profiles on this machine and the current profile.',
+  ),
+  'auth.signIn': def('public', z.object({ email, password: z.string().min(1).max(1024) }).strict(), SignedInSchema, 'Sign in with email and password.'),
+  'auth.autoSignIn': def('public', empty, SignedInSchema, 'Sign in the default profile on a single-profile machine.'),
+  'auth.register': def('public', z.object({ email, password }).strict(), UserViewSchema, 'Create a profile.'),
+  'auth.signOut': def('user', empty, ok, 'End the current session.'),
+  'auth.me': def('user', empty, UserViewSchema, 'The current profile.'),
+  'auth.changePassword': def(
+    'user',
+    z.object({ currentPassword: z.string().min(1).max(1024), newPassword: password }).strict(),
+    ok,
+    'Change the password; other sessions end.',
+  ),
+  'users.lookup': def('user', z.object({ email }).strict(), z.object({ id: z.string(), email: z.string() }), 'Find a profile id by email (for sharing).'),
+
+  // ── tenants and roles ──────────────────────────────────────────────
+  'tenants.mine': def('user', empty, TenantDetailsSchema.nullable(), 'The caller’s tenant with members and roles.'),
+  'tenants.create': def('user', z.object({ name: name('name') }).strict(), TenantViewSchema, 'Create a tenant; the caller becomes owner and member.'),
+  'tenants.addMember': def('tenant-owner', z.object({ tenantId: id('tenantId'), userId: id('userId') }).strict(), ok, 'Add a user to the tenant.'),
+  'tenants.removeMember': def('tenant-owner', z.object({ tenantId: id('tenantId'), userId: id('userId') }).strict(), ok, 'Remove a member (strips roles and grants).'),
+  'tenants.delete': def('tenant-owner', z.object({ tenantId: id('tenantId') }).strict(), ok, 'Delete the tenant.'),
+  'roles.create': def('tenant-owner', z.object({ name: name('name') }).strict(), RoleViewSchema, 'Create a role in the caller’s tenant.'),
+  'roles.delete': def('tenant-owner', z.object({ roleId: id('roleId') }).strict(), ok, 'Delete a role.'),
+  'roles.addMember': def('tenant-owner', z.object({ roleId: id('roleId'), userId: id('userId') }).strict(), ok, 'Assign a tenant member to a role.'),
+  'roles.removeMember': def('tenant-owner', z.object({ roleId: id('roleId'), userId: id('userId') }).strict(), ok, 'Remove a member from a role.'),
+
+  // ── datasets and sharing ───────────────────────────────────────────
+  'datasets.list': def('user', empty, z.array(DatasetViewSchema), 'Datasets the caller may read, with their permissions.'),
+  'datasets.create': def('user', z.object({ name: name('name') }).strict(), DatasetViewSchema, 'Create a dataset (creator gets all four permissions).'),
+  'datasets.get': def('read', z.object({ datasetId: id('datasetId') }).strict(), DatasetViewSchema, 'One dataset.'),
+  'datasets.rename': def('dataset-owner', z.object({ datasetId: id('datasetId'), name: name('name') }).strict(), DatasetViewSchema, 'Rename (owner only).'),
+  'datasets.delete': def('delete', z.object({ datasetId: id('datasetId') }).strict(), ok, 'Delete a dataset, its graph, vectors and links.'),
+  'datasets.data': def('read', z.object({ datasetId: id('datasetId') }).strict(), z.array(DataViewSchema), 'Data items of a dataset.'),
+  'datasets.status': def('read', z.object({ datasetIds: z.array(id('datasetIds[]')).min(1).max(1000) }).strict(), z.array(DatasetStatusSchema), 'Processing status.'),
+  'sharing.list': def('share', z.object({ datasetId: id('datasetId') }).strict(), z.array(GrantViewSchema), 'Who has access and how.'),
+  'sharing.grant': def(
+    'share',
+    z.object({ datasetId: id('datasetId'), principalId: id('principalId'), permissions: z.array(PermissionEnum).min(1).max(4) }).strict(),
+    ok,
+    'Grant permissions to a user, role or tenant.',
+  ),
+  'sharing.revoke': def(
+    'share',
+    z.object({ datasetId: id('datasetId'), principalId: id('principalId'), permissions: z.array(PermissionEnum).min(1).max(4) }).strict(),
+    ok,
+    'Revoke permissions.',
+  ),
+
+  // ── ingestion ──────────────────────────────────────────────────────
+  'data.add': def(
+    'write',
+    z
+      .object({
+        ...datasetRef,
+        files: z.array(FileInputSchema).max(10_000).default([]),
+        texts: z.array(z.string().min(1, { message: 'texts[] must not be empty' }).max(50_000_000)).max(10_000).default([]),
+      })
+      .strict()
+      .refine((v) => v.files.length + v.texts.length > 0, { message: 'nothing to add: give files or texts', path: ['files'] }),
+    AddResultSchema,
+    'Add files or text to a dataset (by id, or own name; created when missing).',
+  ),
+  'data.delete': def('delete', z.object({ datasetId: id('datasetId'), dataId: id('dataId') }).strict(), ok, 'Delete a data item and what only it asserted.'),
+  'data.text': def(
+    'read',
+    z.object({ datasetId: id('datasetId'), dataId: id('dataId') }).strict(),
+    z.object({ dataId: z.string(), name: z.string(), text: z.string() }),
+    'The extracted text of a data item (the document view).',
+  ),
+  'cognify.run': def(
+    'write',
+    z
+      .object({
+        datasetIds: z.array(id('datasetIds[]')).max(100).optional(),
+        datasetNames: z.array(name('datasetNames[]')).max(100).optional(),
+        runInBackground: z.boolean().default(true),
+      })
+      .strict(),
+    z.array(RunViewSchema),
+    'Build the graph and index (incremental).',
+  ),
+  'cognify.cancel': def('write', z.object({ datasetId: id('datasetId') }).strict(), ok, 'Cancel after the current item.'),
+  'forget': def(
+    'delete',
+    z.object({ datasetId: id('datasetId'), memoryOnly: z.boolean().default(true) }).strict(),
+    ok,
+    'Wipe graph and vectors (memoryOnly keeps raw data) or the whole dataset.',
+  ),
+
+  // ── search and graph ───────────────────────────────────────────────
+  'search.run': def(
+    'read',
+    z
+      .object({
+        query: z.string().trim().min(1, { message: 'query must not be empty' }).max(10_000, { message: 'query must be at most 10,000 characters' }),
+        searchType: SearchTypeEnum.default('CHUNKS_HYBRID'),
+        datasetIds: z.array(id('datasetIds[]')).max(1000).optional(),
+        topK: z.number().int().min(1).max(100).default(10),
+        onlyContext: z.boolean().default(false),
+      })
+      .strict(),
+    SearchResponseSchema,
+    'Search the named datasets, or every readable one.',
+  ),
+  'graph.read': def(
+    'read',
+    z
+      .object({
+        datasetId: id('datasetId'),
+        nodeLimit: z.number().int().min(1).max(50_000).default(2000),
+        edgeLimit: z.number().int().min(0).max(200_000).default(6000),
+        types: z.array(GraphNodeSchema.shape.type).optional(),
+      })
+      .strict(),
+    GraphSliceSchema,
+    'The dataset graph, limited, in a stable order.',
+  ),
+  'graph.neighbourhood': def(
+    'read',
+    z
+      .object({
+        datasetId: id('datasetId'),
+        nodeId: z.string().min(1).max(200),
+        depth: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
+        nodeLimit: z.number().int().min(1).max(5000).default(500),
+      })
+      .strict(),
+    GraphSliceSchema,
+    'Nodes within depth 1–3 of a node.',
+  ),
+  'graph.node': def(
+    'read',
+    z.object({ datasetId: id('datasetId'), nodeId: z.string().min(1).max(200) }).strict(),
+    z.object({
+      node: GraphNodeSchema,
+      relations: z.array(z.object({ edge: GraphEdgeSchema, other: GraphNodeSchema })),
+      sources: z.array(
+        z.object({ dataId: z.string(), dataName: z.string(), chunkId: z.string(), start: z.number(), end: z.number(), text: z.string() }),
+      ),
+    }),
+    'A node with its relations and the passages that assert it.',
+  ),
+  'graph.counts': def('read', z.object({ datasetId: id('datasetId') }).strict(), z.record(z.string(), z.number()), 'Node counts per type.'),
+  'graph.find': def(
+    'read',
+    z
+      .object({
+        datasetId: id('datasetId'),
+        query: z.string().trim().min(1).max(200),
+        limit: z.number().int().min(1).max(200).default(20),
+        types: z.array(GraphNodeSchema.shape.type).optional(),
+      })
+      .strict(),
+    z.array(GraphNodeSchema),
+    'Find nodes by name.',
+  ),
+
+  // ── settings ───────────────────────────────────────────────────────
+  'settings.get': def('user', empty, z.object({ settings: SettingsSchema, dataHome: z.string() }), 'The profile’s provider settings.'),
+  'settings.set': def('user', z.object({ settings: SettingsSchema }).strict(), ok, 'Save the profile’s provider settings.'),
+} as const;
+
+export type Procedures = typeof procedures;
+export type ProcedureName = keyof Procedures;
+export type Input<N extends ProcedureName> = z.input<Procedures[N]['input']>;
+export type ParsedInput<N extends ProcedureName> = z.output<Procedures[N]['input']>;
+export type Output<N extends ProcedureName> = z.output<Procedures[N]['output']>;
+
+export const PROCEDURE_NAMES = Object.keys(procedures) as ProcedureName[];
+
+export function isProcedureName(s: unknown): s is ProcedureName {
+  return typeof s === 'string' && Object.prototype.hasOwnProperty.call(procedures, s);
+}

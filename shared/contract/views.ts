@@ -1,0 +1,110 @@
+/** zod schemas of what procedures return. Types in shared/domain mirror them. */
+import { z } from 'zod';
+
+import { ERROR_CODES } from '../domain/errors';
+import { PERMISSIONS } from '../domain/permissions';
+
+export const PermissionEnum = z.enum(PERMISSIONS);
+export const PermissionSetSchema = z.object({ read: z.boolean(), write: z.boolean(), delete: z.boolean(), share: z.boolean() });
+
+export const UserViewSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  tenantId: z.string().nullable(),
+  isSuperuser: z.boolean(),
+  isDefault: z.boolean(),
+  usesDefaultPassword: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const TenantViewSchema = z.object({ id: z.string(), name: z.string(), ownerId: z.string(), createdAt: z.string() });
+export const RoleViewSchema = z.object({ id: z.string(), name: z.string(), tenantId: z.string(), createdAt: z.string() });
+
+export const TenantDetailsSchema = z.object({
+  tenant: TenantViewSchema,
+  isOwner: z.boolean(),
+  members: z.array(UserViewSchema),
+  roles: z.array(RoleViewSchema.extend({ memberIds: z.array(z.string()) })),
+});
+
+export const ProcessingStatusEnum = z.enum(['empty', 'pending', 'processing', 'completed', 'errored', 'interrupted']);
+
+export const DatasetViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  ownerId: z.string(),
+  ownerEmail: z.string(),
+  tenantId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  permissions: PermissionSetSchema,
+  isOwner: z.boolean(),
+  status: ProcessingStatusEnum,
+  dataCount: z.number(),
+});
+
+export const DataViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  extension: z.string(),
+  mimeType: z.string(),
+  size: z.number(),
+  contentHash: z.string(),
+  ownerId: z.string(),
+  createdAt: z.string(),
+  status: z.enum(['pending', 'processing', 'completed', 'errored']),
+  error: z.string().nullable(),
+});
+
+export const GrantViewSchema = z.object({
+  principalType: z.enum(['user', 'tenant', 'role']),
+  principalId: z.string(),
+  principalLabel: z.string(),
+  permission: PermissionEnum,
+});
+
+export const RunViewSchema = z.object({
+  id: z.string(),
+  datasetId: z.string(),
+  pipeline: z.enum(['cognify', 'reembed']),
+  status: z.enum(['initiated', 'started', 'completed', 'errored', 'cancelled', 'interrupted']),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  itemsTotal: z.number(),
+  itemsDone: z.number(),
+  itemsFailed: z.number(),
+  error: z.string().nullable(),
+});
+
+export const GraphNodeSchema = z.object({
+  id: z.string(),
+  type: z.enum(['Document', 'DocumentChunk', 'Entity', 'EntityType', 'TextSummary']),
+  name: z.string(),
+  kind: z.string().optional(),
+  description: z.string().optional(),
+});
+export const GraphEdgeSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  target: z.string(),
+  relation: z.string(),
+  weight: z.number().optional(),
+});
+export const GraphSliceSchema = z.object({
+  nodes: z.array(GraphNodeSchema),
+  edges: z.array(GraphEdgeSchema),
+  truncated: z.boolean(),
+  totalNodes: z.number(),
+  totalEdges: z.number(),
+});
+
+export const CitationSchema = z.object({
+  dataId: z.string(),
+  dataName: z.string(),
+  chunkId: z.string(),
+  start: z.number(),
+  end: z.number(),
+  text: z.string(),
+});
+
+export const WireErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string(), detail: z.record(z.string(), z.unknown()).optional() });

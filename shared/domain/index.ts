@@ -1,0 +1,5 @@
+export * from './ids';
+export * from './errors';
+export * from './permissions';
+export * from './types';
+export * from './graph';

@@ -1,0 +1,51 @@
+import { Core } from '../../electron/core/core';
+import type { CoreConfig } from '../../electron/core/config';
+import { nodeCoreOptions } from '../../electron/core/node-core';
+import { silentLog } from '../../electron/core/log';
+import type { Output, ProcedureName } from '../../shared/contract/procedures';
+import { AppError, fromWire } from '../../shared/domain/errors';
+import { tempDir } from './temp';
+
+export type TestCore = Readonly<{
+  core: Core;
+  home: string;
+  /** Calls as `token` and unwraps the reply (throws the AppError on failure). */
+  call<N extends ProcedureName>(token: string | null, name: N, input?: unknown): Promise<Output<N>>;
+  /** Calls and returns the error code, or 'ok'. */
+  code(token: string | null, name: ProcedureName, input?: unknown): Promise<string>;
+  /** Registers a profile and signs it in; returns its token and id. */
+  user(email: string): Promise<{ token: string; id: string; email: string }>;
+  close(): Promise<void>;
+}>;
+
+export async function openTestCore(config: Partial<CoreConfig> = {}): Promise<TestCore> {
+  const t = tempDir('kenning-core-');
+  const core = await Core.open(nodeCoreOptions({ home: t.dir, config: { workerIdleMs: 60_000, ...config }, log: silentLog }));
+  const call = async <N extends ProcedureName>(token: string | null, name: N, input: unknown = {}): Promise<Output<N>> => {
+    const r = await core.call({ token }, name, input);
+    if (!r.ok) throw fromWire(r.error);
+    return r.value as Output<N>;
+  };
+  return {
+    core,
+    home: t.dir,
+    call,
+    code: async (token, name, input = {}) => {
+      const r = await core.call({ token }, name, input);
+      return r.ok ? 'ok' : r.error.code;
+    },
+    user: async (email) => {
+      await call(null, 'auth.register', { email, password: 'password-123' });
+      const s = await call(null, 'auth.signIn', { email, password: 'password-123' });
+      return { token: s.token, id: s.user.id, email };
+    },
+    close: async () => {
+      await core.close();
+      t.cleanup();
+    },
+  };
+}
+
+export function isAppError(e: unknown, code: string): boolean {
+  return e instanceof AppError && e.code === code;
+}
