@@ -1,0 +1,59 @@
+import type { ParsedDocument } from '../types';
+import { classifyDocument } from '../classify';
+import { parseCsv } from './csv';
+import { parseDocx } from './docx';
+import { invalidInput, wrapParserError } from './errors';
+import { parseHtml } from './html';
+import { parseJson } from './json';
+import { resolveLimits, type ParseLimits } from './limits';
+import { parseMarkdown } from './markdown';
+import { parsePdf } from './pdf';
+import { parseText } from './text';
+
+export type { ParseLimits } from './limits';
+export { DEFAULT_PARSE_LIMITS } from './limits';
+
+/**
+ * Classifies and parses one raw file into text. Every failure is AppError('invalid_input')
+ * with a message that names the file and the problem; nothing untyped escapes.
+ */
+export async function parseDocument(bytes: Uint8Array, fileName: string, limits?: Partial<ParseLimits>): Promise<ParsedDocument> {
+  const lim = resolveLimits(limits);
+  if (bytes.length > lim.maxInputBytes) {
+    throw invalidInput(`${fileName} is too large (${bytes.length} bytes; limit ${lim.maxInputBytes})`);
+  }
+  try {
+    const format = classifyDocument(bytes, fileName);
+    let parsed: { text: string; title?: string };
+    switch (format) {
+      case 'pdf':
+        parsed = await parsePdf(bytes, fileName);
+        break;
+      case 'docx':
+        parsed = await parseDocx(bytes, fileName, lim);
+        break;
+      case 'html':
+        parsed = parseHtml(parseText(bytes, fileName));
+        break;
+      case 'markdown':
+        parsed = parseMarkdown(parseText(bytes, fileName));
+        break;
+      case 'csv':
+        parsed = parseCsv(parseText(bytes, fileName), fileName);
+        break;
+      case 'json':
+        parsed = parseJson(parseText(bytes, fileName), fileName);
+        break;
+      case 'text':
+        parsed = { text: parseText(bytes, fileName).replace(/^\uFEFF/, '') };
+        break;
+    }
+    if (parsed.text.trim().length === 0) {
+      const hint = format === 'pdf' ? ' (a scanned PDF without a text layer?)' : '';
+      throw invalidInput(`${fileName} contains no text${hint}`);
+    }
+    return parsed.title ? { text: parsed.text, format, title: parsed.title } : { text: parsed.text, format };
+  } catch (e) {
+    throw wrapParserError(e, `${fileName} could not be parsed`);
+  }
+}
