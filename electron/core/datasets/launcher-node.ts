@@ -1,0 +1,62 @@
+/** WorkerLauncher over child_process.fork, for plain Node (the host, the tests). */
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import type { RequestEnvelope } from '../../../shared/worker-protocol';
+import type { WorkerHandle, WorkerLauncher } from './launcher';
+
+/** The worker entry next to this source tree (a .ts file when running from source). */
+export const DEFAULT_WORKER_ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../worker/main.ts');
+
+export type NodeLauncherOptions = Readonly<{
+  /** Absolute path of the worker module; a .ts entry runs through tsx. */
+  entry?: string;
+  env?: NodeJS.ProcessEnv;
+}>;
+
+class NodeWorkerHandle implements WorkerHandle {
+  constructor(private readonly child: ChildProcess) {}
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+  postMessage(msg: RequestEnvelope): void {
+    if (this.child.connected) this.child.send(msg, (err) => void err); // a send racing the exit is reported by 'exit'
+  }
+  on(event: 'message' | 'exit', listener: (arg: never) => void): void {
+    if (event === 'message') this.child.on('message', listener as (m: unknown) => void);
+    else {
+      let fired = false;
+      const fire = (code: number | null) => {
+        if (fired) return;
+        fired = true;
+        (listener as (c: number | null) => void)(code);
+      };
+      this.child.on('exit', fire);
+      this.child.on('error', () => {
+        if (this.child.pid === undefined) fire(null); // spawn failed: no 'exit' will come
+      });
+    }
+  }
+  kill(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+  }
+}
+
+export function nodeLauncher(opts: NodeLauncherOptions = {}): WorkerLauncher {
+  const entry = opts.entry ?? DEFAULT_WORKER_ENTRY;
+  if (!path.isAbsolute(entry)) throw new TypeError(`nodeLauncher: entry must be absolute, got "${entry}"`);
+  const execArgv = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  return {
+    launch(label) {
+      const child = fork(entry, ['--kenning-dataset-worker', label], {
+        serialization: 'advanced', // keeps Float32Array, Buffer, Date (FACTS: JSON loses them)
+        execArgv,
+        env: opts.env ?? process.env,
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      return new NodeWorkerHandle(child);
+    },
+  };
+}

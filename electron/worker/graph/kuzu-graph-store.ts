@@ -1,0 +1,331 @@
+/**
+ * GraphStore over Kùzu. The only module that imports `kuzu`.
+ *
+ * Schema: one `Node` table with a `type` column and one `Rel` table with a `relation` column
+ * (Cognee's Kùzu adapter does the same). One table makes provenance, deletes and generic reads
+ * (whole graph, neighbourhoods across types, stable order by type then id) single queries
+ * instead of one per type pair; the five node types differ only in which optional columns they
+ * fill. Each node and edge carries `data_ids`: the data items asserting it.
+ *
+ * Kùzu facts this relies on (measured on 0.11.3):
+ * - a query parameter cannot be used inside a list lambda, but a `WITH $d AS d` alias can;
+ * - `UNWIND … MATCH (a {id}) , (b {id}) CREATE (a)-[]->(b)` is far slower than `COPY Rel FROM
+ *   (UNWIND $rows …)` (8 s vs 0.3 s for 10,000 edges), so new edges are copied in;
+ * - COPY with no rows fails, so empty batches are skipped.
+ */
+import path from 'node:path';
+
+import kuzu from 'kuzu';
+import type { Connection, Database, KuzuValue, PreparedStatement, QueryResult } from 'kuzu';
+
+import { AppError } from '../../../shared/domain/errors';
+import type { GraphEdge, GraphNode, GraphSlice, NodeType } from '../../../shared/domain/graph';
+import type { GraphStore, ItemGraph, NodeDetails } from '../stores';
+import { assertReadOnlyCypher } from './cypher-guard';
+import { compareEdges, compareNodes, edgeCols, nodeCols, plainValue, toEdge, toNode } from './rows';
+import type { EdgeRow, NodeRow } from './rows';
+import { checkId, checkLimit, checkTypes, normaliseItem } from './validate';
+
+type Params = Record<string, KuzuValue>;
+
+const SCHEMA = [
+  'CREATE NODE TABLE IF NOT EXISTS Node(id STRING, type STRING, name STRING, kind STRING, description STRING, data_ids STRING[], PRIMARY KEY(id))',
+  'CREATE REL TABLE IF NOT EXISTS Rel(FROM Node TO Node, id STRING, relation STRING, weight DOUBLE, data_ids STRING[])',
+];
+
+/** Kùzu's default buffer pool is 80% of RAM per process; several workers share one machine. */
+const BUFFER_POOL_BYTES = 256 * 1024 * 1024;
+/**
+ * Kùzu reserves address space for the largest database it may grow to (default 8 TiB); a few of
+ * those exhaust a process (measured: the 6th open failed to mmap). Must be a power of two.
+ */
+const MAX_DB_BYTES = 2 ** 38; // 256 GiB
+const CYPHER_TIMEOUT_MS = 15_000;
+/** Upper bound on edges gathered per neighbourhood hop or slice, so no read builds an unbounded payload. */
+const EDGE_SCAN_CAP = 200_000;
+
+function engineError(e: unknown, what: string): AppError {
+  if (e instanceof AppError) return e;
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/lock/i.test(msg) && /(file|database)/i.test(msg)) return new AppError('locked', `The graph is open in another process (${what})`);
+  if (/corrupt|invalid (database|file)|not a valid|checksum/i.test(msg)) return new AppError('corrupt', `The graph database is damaged (${what}): ${msg}`);
+  if (/interrupt|timeout/i.test(msg)) return new AppError('timeout', `The graph query took too long (${what})`);
+  return new AppError('internal', `Graph engine error (${what}): ${msg}`);
+}
+
+/** One dataset's graph. Lifetime: from `open` until `close` (idempotent); one per process per file. */
+export class KuzuGraphStore implements GraphStore {
+  #db: Database | undefined;
+  #conn: Connection | undefined;
+  /** Runs user Cypher with a query timeout, apart from the store's own statements. */
+  #userConn: Connection | undefined;
+  readonly #prepared = new Map<string, PreparedStatement>();
+
+  private constructor(db: Database, conn: Connection, userConn: Connection) {
+    this.#db = db;
+    this.#conn = conn;
+    this.#userConn = userConn;
+  }
+
+  /** Opens (creating if needed) the graph file at an absolute path and ensures the schema. */
+  static async open(file: string): Promise<KuzuGraphStore> {
+    if (typeof file !== 'string' || !path.isAbsolute(file)) throw new TypeError(`KuzuGraphStore.open: expected an absolute path, got "${file}"`);
+    let db: Database | undefined;
+    try {
+      db = new kuzu.Database(file, BUFFER_POOL_BYTES, true, false, MAX_DB_BYTES);
+      await db.init();
+      const conn = new kuzu.Connection(db);
+      await conn.init();
+      const userConn = new kuzu.Connection(db);
+      await userConn.init();
+      userConn.setQueryTimeout(CYPHER_TIMEOUT_MS);
+      const store = new KuzuGraphStore(db, conn, userConn);
+      for (const q of SCHEMA) await store.#run(q);
+      return store;
+    } catch (e) {
+      if (db) await db.close().catch(() => undefined);
+      throw engineError(e, 'opening the graph');
+    }
+  }
+
+  async writeItem(item: ItemGraph): Promise<void> {
+    const { dataId, nodes, edges } = normaliseItem(item);
+    await this.#transaction('writing an item', async () => {
+      await this.#removeProvenance(dataId);
+      if (nodes.length > 0) {
+        await this.#run(
+          `UNWIND $rows AS r MERGE (n:Node {id: r.id})
+           ON CREATE SET n.type = r.type, n.name = r.name, n.kind = r.kind, n.description = r.description, n.data_ids = [r.d]
+           ON MATCH SET n.type = r.type, n.name = r.name, n.kind = r.kind, n.description = r.description, n.data_ids = list_append(n.data_ids, r.d)`,
+          { rows: nodes.map((n) => ({ id: n.id, type: n.type, name: n.name, kind: n.kind ?? null, description: n.description ?? null, d: dataId })) },
+        );
+      }
+      if (edges.length === 0) return;
+      // Edges other items already assert keep their row and gain this dataId.
+      const sources = [...new Set(edges.map((e) => e.source))];
+      const present = new Set(
+        (await this.#run<{ id: string }>('UNWIND $ids AS x MATCH (a:Node {id: x})-[e:Rel]->(:Node) RETURN e.id AS id', { ids: sources })).map((r) => r.id),
+      );
+      const toRow = (e: GraphEdge) => ({ id: e.id, source: e.source, target: e.target, relation: e.relation, weight: e.weight ?? null, ds: [dataId] });
+      const shared = edges.filter((e) => present.has(e.id)).map(toRow);
+      const fresh = edges.filter((e) => !present.has(e.id)).map(toRow);
+      if (shared.length > 0)
+        await this.#run(
+          `UNWIND $rows AS r MATCH (a:Node {id: r.source})-[e:Rel]->(:Node) WHERE e.id = r.id
+           SET e.relation = r.relation, e.weight = CAST(r.weight AS DOUBLE), e.data_ids = list_append(e.data_ids, r.ds[1])`,
+          { rows: shared },
+        );
+      if (fresh.length > 0)
+        await this.#run('COPY Rel FROM (UNWIND $rows AS r RETURN r.source, r.target, r.id, r.relation, CAST(r.weight AS DOUBLE), r.ds)', { rows: fresh });
+    });
+  }
+
+  async deleteData(dataId: string): Promise<void> {
+    checkId(dataId, 'dataId');
+    await this.#transaction('deleting an item', () => this.#removeProvenance(dataId));
+  }
+
+  async wipe(): Promise<void> {
+    await this.#transaction('wiping the graph', async () => {
+      await this.#run('MATCH ()-[e:Rel]->() DELETE e');
+      await this.#run('MATCH (n:Node) DELETE n');
+    });
+  }
+
+  async readGraph(opts: Readonly<{ nodeLimit: number; edgeLimit: number; types?: readonly NodeType[] }>): Promise<GraphSlice> {
+    const nodeLimit = checkLimit(opts.nodeLimit, 'nodeLimit');
+    const edgeLimit = checkLimit(opts.edgeLimit, 'edgeLimit');
+    const types = checkTypes(opts.types);
+    const filter = types ? 'WHERE list_contains($types, n.type)' : '';
+    const p: Params = types ? { types: [...types] } : {};
+    const rows = await this.#run<NodeRow>(`MATCH (n:Node) ${filter} RETURN ${nodeCols('n')} ORDER BY n.type, n.id LIMIT ${nodeLimit + 1}`, p);
+    const nodes = rows.slice(0, nodeLimit).map(toNode);
+    const totalNodes = await this.#count(`MATCH (n:Node) ${filter} RETURN count(*) AS c`, p);
+    const totalEdges = types
+      ? await this.#count('MATCH (a:Node)-[e:Rel]->(b:Node) WHERE list_contains($types, a.type) AND list_contains($types, b.type) RETURN count(*) AS c', p)
+      : await this.#count('MATCH ()-[e:Rel]->() RETURN count(*) AS c');
+    const edges = await this.#edgesAmong(nodes.map((n) => n.id));
+    return {
+      nodes,
+      edges: edges.slice(0, edgeLimit),
+      truncated: rows.length > nodeLimit || edges.length > edgeLimit,
+      totalNodes,
+      totalEdges,
+    };
+  }
+
+  async neighbourhood(nodeId: string, depth: 1 | 2 | 3, nodeLimit: number): Promise<GraphSlice> {
+    checkId(nodeId, 'nodeId');
+    if (depth !== 1 && depth !== 2 && depth !== 3) throw new AppError('invalid_input', 'depth must be 1, 2 or 3');
+    checkLimit(nodeLimit, 'nodeLimit');
+    const start = await this.#node(nodeId);
+    if (!start) return { nodes: [], edges: [], truncated: false, totalNodes: 0, totalEdges: 0 };
+    const chosen = new Map<string, GraphNode>([[start.id, start]]);
+    let frontier = [start.id];
+    let truncated = false;
+    for (let hop = 0; hop < depth && frontier.length > 0 && !truncated; hop++) {
+      const found = new Map<string, GraphNode>();
+      for (const dir of ['out', 'in'] as const) {
+        const pattern = dir === 'out' ? '(a:Node {id: x})-[:Rel]->(b:Node)' : '(a:Node {id: x})<-[:Rel]-(b:Node)';
+        const rows = await this.#run<NodeRow>(`UNWIND $ids AS x MATCH ${pattern} RETURN DISTINCT ${nodeCols('b')} LIMIT ${EDGE_SCAN_CAP}`, { ids: frontier });
+        for (const r of rows) if (!chosen.has(r.id)) found.set(r.id, toNode(r));
+      }
+      const next = [...found.values()].sort(compareNodes);
+      const room = nodeLimit - chosen.size;
+      if (next.length > room) truncated = true;
+      for (const n of next.slice(0, Math.max(0, room))) chosen.set(n.id, n);
+      frontier = next.slice(0, Math.max(0, room)).map((n) => n.id);
+    }
+    const nodes = [...chosen.values()].sort(compareNodes);
+    const edges = await this.#edgesAmong(nodes.map((n) => n.id));
+    return { nodes, edges, truncated, totalNodes: nodes.length, totalEdges: edges.length };
+  }
+
+  async nodeDetails(nodeId: string): Promise<NodeDetails | null> {
+    checkId(nodeId, 'nodeId');
+    const rows = await this.#run<NodeRow & { data_ids: string[] }>(`MATCH (n:Node {id: $id}) RETURN ${nodeCols('n')}, n.data_ids AS data_ids`, { id: nodeId });
+    const row = rows[0];
+    if (!row) return null;
+    const out = await this.#run<EdgeRow & { o: NodeRow }>(
+      `MATCH (a:Node {id: $id})-[e:Rel]->(b:Node) RETURN ${edgeCols('e', 'a', 'b')}, {id: b.id, type: b.type, name: b.name, kind: b.kind, description: b.description} AS o ORDER BY e.id LIMIT 1000`,
+      { id: nodeId },
+    );
+    const inc = await this.#run<EdgeRow & { o: NodeRow }>(
+      `MATCH (a:Node {id: $id})<-[e:Rel]-(b:Node) RETURN ${edgeCols('e', 'b', 'a')}, {id: b.id, type: b.type, name: b.name, kind: b.kind, description: b.description} AS o ORDER BY e.id LIMIT 1000`,
+      { id: nodeId },
+    );
+    const relations = [...out, ...inc].map((r) => ({ edge: toEdge(r), other: toNode(r.o) })).sort((x, y) => compareEdges(x.edge, y.edge));
+    return { node: toNode(row), relations, dataIds: [...(row.data_ids ?? [])].sort() };
+  }
+
+  async countsByType(): Promise<Readonly<Record<string, number>>> {
+    const rows = await this.#run<{ t: string; c: number | bigint }>('MATCH (n:Node) RETURN n.type AS t, count(*) AS c ORDER BY t');
+    const out: Record<string, number> = {};
+    for (const r of rows) out[r.t] = Number(r.c);
+    return out;
+  }
+
+  async findByName(query: string, limit: number, types?: readonly NodeType[]): Promise<readonly GraphNode[]> {
+    if (typeof query !== 'string' || query.trim() === '' || query.length > 500) throw new AppError('invalid_input', 'query must be a non-empty string');
+    checkLimit(limit, 'limit', 1000);
+    const t = checkTypes(types);
+    const q = query.trim().toLowerCase();
+    const rows = await this.#run<NodeRow>(
+      `MATCH (n:Node) WHERE lower(n.name) CONTAINS $q ${t ? 'AND list_contains($types, n.type)' : ''}
+       RETURN ${nodeCols('n')}, CASE WHEN lower(n.name) = $q THEN 0 WHEN starts_with(lower(n.name), $q) THEN 1 ELSE 2 END AS rank
+       ORDER BY rank, size(n.name), n.id LIMIT ${limit}`,
+      t ? { q, types: [...t] } : { q },
+    );
+    return rows.map(toNode);
+  }
+
+  async cypherRead(query: string, limit: number): Promise<readonly Record<string, unknown>[]> {
+    assertReadOnlyCypher(query);
+    checkLimit(limit, 'limit', 10_000);
+    this.#live();
+    const conn = this.#userConn!;
+    try {
+      const res = await conn.query(query);
+      const results = Array.isArray(res) ? res : [res];
+      const out: Record<string, unknown>[] = [];
+      try {
+        const last = results[results.length - 1]!;
+        while (out.length < limit && last.hasNext()) {
+          const row = await last.getNext();
+          if (row) out.push(plainValue(row) as Record<string, unknown>);
+        }
+      } finally {
+        for (const r of results) r.close();
+      }
+      return out;
+    } catch (e) {
+      const err = engineError(e, 'running a query');
+      // A user's query failing to parse or bind is their input, not our fault.
+      throw err.code === 'internal' ? new AppError('invalid_input', err.message.replace(/^Graph engine error \(running a query\): /, '')) : err;
+    }
+  }
+
+  async close(): Promise<void> {
+    const conn = this.#conn;
+    const userConn = this.#userConn;
+    const db = this.#db;
+    this.#conn = undefined; // idempotent: a second close finds nothing to do
+    this.#userConn = undefined;
+    this.#db = undefined;
+    this.#prepared.clear();
+    if (userConn) await userConn.close().catch(() => undefined);
+    if (conn) await conn.close().catch(() => undefined);
+    if (db) await db.close().catch(() => undefined);
+  }
+
+  /** Strips `dataId` from every node and edge, then deletes what nobody asserts any more. */
+  async #removeProvenance(dataId: string): Promise<void> {
+    const p = { d: dataId };
+    await this.#run('MATCH ()-[e:Rel]->() WHERE list_contains(e.data_ids, $d) WITH e, $d AS d SET e.data_ids = list_filter(e.data_ids, x -> x <> d)', p);
+    await this.#run('MATCH ()-[e:Rel]->() WHERE size(e.data_ids) = 0 DELETE e');
+    await this.#run('MATCH (n:Node) WHERE list_contains(n.data_ids, $d) WITH n, $d AS d SET n.data_ids = list_filter(n.data_ids, x -> x <> d)', p);
+    await this.#run('MATCH (n:Node) WHERE size(n.data_ids) = 0 DETACH DELETE n');
+  }
+
+  /** Edges whose both ends are in `ids`, by id, bounded by EDGE_SCAN_CAP. */
+  async #edgesAmong(ids: readonly string[]): Promise<GraphEdge[]> {
+    if (ids.length === 0) return [];
+    const inSet = new Set(ids);
+    const rows = await this.#run<EdgeRow>(`UNWIND $ids AS x MATCH (a:Node {id: x})-[e:Rel]->(b:Node) RETURN ${edgeCols('e', 'a', 'b')} LIMIT ${EDGE_SCAN_CAP}`, {
+      ids: [...ids],
+    });
+    return rows.filter((r) => inSet.has(r.target)).map(toEdge).sort(compareEdges);
+  }
+
+  async #node(id: string): Promise<GraphNode | null> {
+    const rows = await this.#run<NodeRow>(`MATCH (n:Node {id: $id}) RETURN ${nodeCols('n')}`, { id });
+    return rows[0] ? toNode(rows[0]) : null;
+  }
+
+  async #count(q: string, p: Params = {}): Promise<number> {
+    const rows = await this.#run<{ c: number | bigint }>(q, p);
+    return Number(rows[0]?.c ?? 0);
+  }
+
+  async #transaction(what: string, fn: () => Promise<void>): Promise<void> {
+    const conn = this.#live();
+    await conn.query('BEGIN TRANSACTION').then(closeAll);
+    try {
+      await fn();
+    } catch (e) {
+      await conn.query('ROLLBACK').then(closeAll).catch(() => undefined);
+      throw engineError(e, what);
+    }
+    try {
+      await conn.query('COMMIT').then(closeAll);
+    } catch (e) {
+      throw engineError(e, what);
+    }
+  }
+
+  async #run<T = Record<string, unknown>>(q: string, params: Params = {}): Promise<T[]> {
+    const conn = this.#live();
+    let ps = this.#prepared.get(q);
+    if (!ps) {
+      ps = await conn.prepare(q);
+      if (!ps.isSuccess()) throw new AppError('internal', `Graph query failed to prepare: ${ps.getErrorMessage()}`);
+      this.#prepared.set(q, ps);
+    }
+    const res = await conn.execute(ps, params);
+    const results = Array.isArray(res) ? res : [res];
+    try {
+      return (await results[results.length - 1]!.getAll()) as T[];
+    } finally {
+      for (const r of results) r.close();
+    }
+  }
+
+  #live(): Connection {
+    if (!this.#conn) throw new AppError('internal', 'GraphStore used after close');
+    return this.#conn;
+  }
+}
+
+function closeAll(res: QueryResult | QueryResult[]): void {
+  for (const r of Array.isArray(res) ? res : [res]) r.close();
+}

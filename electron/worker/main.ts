@@ -1,0 +1,52 @@
+/**
+ * Dataset worker entry: one process per open dataset, identical under Electron's
+ * utilityProcess and Node's child_process.fork. Message loop: decode → dispatch → reply.
+ * The process exits after answering `close`, or when main goes away.
+ */
+import type { ReplyEnvelope } from '../../shared/worker-protocol';
+import { Dispatcher } from './dispatcher';
+import type { HandlerTable } from './dispatcher';
+import { controlHandlers } from './handlers/control';
+import { graphHandlers } from './handlers/graph';
+import { vectorHandlers } from './handlers/vectors';
+import { WorkerSession } from './session';
+import { detectPort } from './transport';
+
+/** Every kind the worker answers. Later features (ingest.*, search.*) spread their tables in here. */
+export const HANDLERS: HandlerTable = { ...controlHandlers, ...graphHandlers, ...vectorHandlers };
+
+function start(): void {
+  const port = detectPort();
+  const session = new WorkerSession();
+  let exiting = false;
+  const exit = (code: number) => {
+    if (exiting) return;
+    exiting = true;
+    dispatcher.abortAll();
+    // Engines are closed before exiting so Kùzu checkpoints and the lock is released cleanly.
+    void session
+      .close()
+      .catch((e) => console.error(`[worker ${process.pid}] close failed:`, e))
+      .then(() => port.drain())
+      .finally(() => process.exit(code));
+  };
+  const send = (m: ReplyEnvelope) => port.send(m);
+  const dispatcher = new Dispatcher(HANDLERS, session, send);
+  port.onMessage((raw) => {
+    const kind = (raw as { body?: { kind?: unknown } } | null)?.body?.kind;
+    void dispatcher.dispatch(raw).then(() => {
+      if (kind === 'close') exit(0);
+    });
+  });
+  port.onDisconnect(() => exit(0));
+  process.on('uncaughtException', (e) => {
+    console.error(`[worker ${process.pid}] uncaught:`, e);
+    process.exit(1); // main sees the exit and fails pending calls with worker_crashed
+  });
+  process.on('unhandledRejection', (e) => {
+    console.error(`[worker ${process.pid}] unhandled rejection:`, e);
+    process.exit(1);
+  });
+}
+
+start();

@@ -1,0 +1,74 @@
+/**
+ * The stores one worker has open: lock first, then graph, then vectors; closed in reverse.
+ * Lifetime: the worker process; `open` once, `close` any number of times.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+import { AppError } from '../../shared/domain/errors';
+import { KuzuGraphStore } from './graph/kuzu-graph-store';
+import { acquireDatasetLock } from './lock';
+import type { DatasetLock } from './lock';
+import type { GraphStore, VectorStore } from './stores';
+import { LanceVectorStore } from './vectors/lance-vector-store';
+
+export type OpenPaths = Readonly<{ graphPath: string; vectorPath: string; lockPath: string; lockWaitMs: number }>;
+
+export class WorkerSession {
+  #lock: DatasetLock | undefined;
+  #graph: GraphStore | undefined;
+  #vectors: VectorStore | undefined;
+  #opened = false;
+
+  get isOpen(): boolean {
+    return this.#graph !== undefined;
+  }
+
+  /** Takes the dataset lock and opens both engines. A worker serves exactly one dataset. */
+  async open(p: OpenPaths): Promise<Readonly<{ lockWaitMs: number }>> {
+    if (this.#opened) throw new AppError('invalid_input', 'This worker already serves a dataset');
+    for (const f of [p.graphPath, p.vectorPath, p.lockPath])
+      if (typeof f !== 'string' || !path.isAbsolute(f)) throw new AppError('invalid_input', 'open needs absolute paths');
+    if (!Number.isInteger(p.lockWaitMs) || p.lockWaitMs < 0 || p.lockWaitMs > 120_000) throw new AppError('invalid_input', 'lockWaitMs is out of range');
+    this.#opened = true;
+    // The owner's folder appears with their first dataset.
+    for (const f of [p.lockPath, p.graphPath, p.vectorPath]) await fs.mkdir(path.dirname(f), { recursive: true });
+    const lock = await acquireDatasetLock(p.lockPath, p.lockWaitMs);
+    this.#lock = lock;
+    try {
+      this.#graph = await KuzuGraphStore.open(p.graphPath);
+      this.#vectors = await LanceVectorStore.open(p.vectorPath);
+    } catch (e) {
+      await this.close();
+      throw e;
+    }
+    return { lockWaitMs: lock.waitedMs };
+  }
+
+  graph(): GraphStore {
+    if (!this.#graph) throw new AppError('internal', 'The dataset is not open in this worker');
+    return this.#graph;
+  }
+
+  vectors(): VectorStore {
+    if (!this.#vectors) throw new AppError('internal', 'The dataset is not open in this worker');
+    return this.#vectors;
+  }
+
+  /** Closes engines, then releases the lock. Safe to call twice. */
+  async close(): Promise<void> {
+    const [g, v, l] = [this.#graph, this.#vectors, this.#lock];
+    this.#graph = undefined;
+    this.#vectors = undefined;
+    this.#lock = undefined;
+    try {
+      await v?.close();
+    } finally {
+      try {
+        await g?.close();
+      } finally {
+        l?.release();
+      }
+    }
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * VectorStore over LanceDB. The only module that imports `@lancedb/lancedb` and `apache-arrow`.
+ *
+ * One table per VectorTable, created on first write with a fixed-size vector column of the
+ * recorded dimension and a BM25 full-text index on `text` (rows added after the index is built
+ * are still searched; `optimize()` folds them in). Every write makes a Lance version, so tables
+ * are compacted every few item writes and on close, not per row.
+ */
+import path from 'node:path';
+
+import * as lancedb from '@lancedb/lancedb';
+import * as arrow from 'apache-arrow';
+
+import { AppError } from '../../../shared/domain/errors';
+import { VECTOR_TABLES } from '../stores';
+import type { VectorHit, VectorRow, VectorStore, VectorTable } from '../stores';
+import { readMeta, removeMeta, writeMeta } from './embedder-meta';
+import type { EmbedderMeta } from './embedder-meta';
+import { fuseRrf, sortHits } from './rrf';
+
+const COLUMNS = ['id', 'node_id', 'data_id', 'chunk_id', 'text', 'start_pos', 'end_pos'];
+/** Item writes between compactions of one table. */
+const OPTIMIZE_EVERY = 16;
+const MAX_K = 1000;
+/** Hybrid fetches this many times k from each side before fusing. */
+const HYBRID_DEPTH = 3;
+
+type LanceRow = { id: string; node_id: string; data_id: string; chunk_id: string; text: string; start_pos: number; end_pos: number };
+
+function schemaFor(dimension: number): arrow.Schema {
+  return new arrow.Schema([
+    new arrow.Field('id', new arrow.Utf8(), false),
+    new arrow.Field('node_id', new arrow.Utf8(), false),
+    new arrow.Field('data_id', new arrow.Utf8(), false),
+    new arrow.Field('chunk_id', new arrow.Utf8(), false),
+    new arrow.Field('text', new arrow.Utf8(), false),
+    new arrow.Field('start_pos', new arrow.Int32(), false),
+    new arrow.Field('end_pos', new arrow.Int32(), false),
+    new arrow.Field('vector', new arrow.FixedSizeList(dimension, new arrow.Field('item', new arrow.Float32(), true)), false),
+  ]);
+}
+
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+function toHitRow(r: LanceRow): VectorHit['row'] {
+  return { id: r.id, nodeId: r.node_id, dataId: r.data_id, chunkId: r.chunk_id, text: r.text, start: Number(r.start_pos), end: Number(r.end_pos) };
+}
+
+function checkTable(t: unknown): VectorTable {
+  if (!(VECTOR_TABLES as readonly unknown[]).includes(t)) throw new AppError('invalid_input', `Unknown vector table "${String(t)}"`);
+  return t as VectorTable;
+}
+
+function checkK(k: unknown): number {
+  if (!Number.isInteger(k) || (k as number) < 1 || (k as number) > MAX_K) throw new AppError('invalid_input', `k must be an integer from 1 to ${MAX_K}`);
+  return k as number;
+}
+
+function checkDataId(s: unknown): string {
+  if (typeof s !== 'string' || s.length === 0 || s.length > 512) throw new AppError('invalid_input', 'dataId must be a non-empty string');
+  return s;
+}
+
+function engineError(e: unknown, what: string): AppError {
+  if (e instanceof AppError) return e;
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/No space left/i.test(msg)) return new AppError('storage_full', `The disk is full (${what})`);
+  if (/Read-only file system|Permission denied/i.test(msg)) return new AppError('storage_readonly', `The data folder is read-only (${what})`);
+  if (/corrupt|invalid (manifest|file)/i.test(msg)) return new AppError('corrupt', `The vector index is damaged (${what}): ${msg}`);
+  return new AppError('internal', `Vector engine error (${what}): ${msg}`);
+}
+
+/** One dataset's vector tables. Lifetime: from `open` until `close` (idempotent); one process per directory. */
+export class LanceVectorStore implements VectorStore {
+  #conn: lancedb.Connection | undefined;
+  readonly #dir: string;
+  readonly #tables = new Map<VectorTable, lancedb.Table>();
+  readonly #writesSinceOptimize = new Map<VectorTable, number>();
+  #meta: EmbedderMeta | null;
+
+  private constructor(conn: lancedb.Connection, dir: string, meta: EmbedderMeta | null) {
+    this.#conn = conn;
+    this.#dir = dir;
+    this.#meta = meta;
+  }
+
+  /** Connects to (creating if needed) the lance directory at an absolute path. */
+  static async open(dir: string): Promise<LanceVectorStore> {
+    if (typeof dir !== 'string' || !path.isAbsolute(dir)) throw new TypeError(`LanceVectorStore.open: expected an absolute path, got "${dir}"`);
+    try {
+      const conn = await lancedb.connect(dir);
+      return new LanceVectorStore(conn, dir, await readMeta(dir));
+    } catch (e) {
+      throw engineError(e, 'opening the vector index');
+    }
+  }
+
+  async ensureEmbedder(embedderId: string, dimension: number): Promise<void> {
+    if (typeof embedderId !== 'string' || embedderId.length === 0 || embedderId.length > 200) throw new AppError('invalid_input', 'embedderId must be a non-empty string');
+    if (!Number.isInteger(dimension) || dimension < 1 || dimension > 8192) throw new AppError('invalid_input', 'dimension must be an integer from 1 to 8192');
+    this.#live();
+    const meta = this.#meta;
+    if (meta === null) {
+      await writeMeta(this.#dir, { embedderId, dimension });
+      this.#meta = { embedderId, dimension };
+      return;
+    }
+    if (meta.embedderId !== embedderId || meta.dimension !== dimension)
+      throw new AppError(
+        'conflict',
+        `This dataset's vectors were made by ${meta.embedderId} (${meta.dimension} dimensions), not ${embedderId} (${dimension}); re-embed the dataset to switch`,
+        { recordedEmbedder: meta.embedderId, recordedDimension: meta.dimension },
+      );
+  }
+
+  async embedderInfo(): Promise<Readonly<{ embedderId: string; dimension: number }> | null> {
+    this.#live();
+    return this.#meta;
+  }
+
+  async writeItem(dataId: string, rows: Readonly<Partial<Record<VectorTable, readonly VectorRow[]>>>): Promise<void> {
+    checkDataId(dataId);
+    const meta = this.#meta;
+    if (!meta) throw new AppError('invalid_input', 'Record the embedder (ensureEmbedder) before writing vectors');
+    const batches: [VectorTable, readonly VectorRow[]][] = [];
+    for (const [name, list] of Object.entries(rows ?? {})) {
+      const table = checkTable(name);
+      if (!Array.isArray(list)) throw new AppError('invalid_input', `rows for ${table} must be a list`);
+      const seen = new Set<string>();
+      for (const r of list as readonly VectorRow[]) {
+        if (!r || typeof r.id !== 'string' || r.id === '' || seen.has(r.id)) throw new AppError('invalid_input', `Row ids in ${table} must be unique non-empty strings`);
+        seen.add(r.id);
+        if (r.dataId !== dataId) throw new AppError('invalid_input', `Row ${r.id} belongs to another data item`);
+        if (typeof r.nodeId !== 'string' || typeof r.chunkId !== 'string' || typeof r.text !== 'string') throw new AppError('invalid_input', `Row ${r.id} is missing text fields`);
+        if (!Number.isInteger(r.start) || !Number.isInteger(r.end)) throw new AppError('invalid_input', `Row ${r.id} needs integer start and end`);
+        if (!(r.vector instanceof Float32Array) || r.vector.length !== meta.dimension)
+          throw new AppError('invalid_input', `Row ${r.id} needs a Float32Array of ${meta.dimension} values`);
+        if (!r.vector.every(Number.isFinite)) throw new AppError('invalid_input', `Row ${r.id} has a non-finite vector value`);
+      }
+      batches.push([table, list as readonly VectorRow[]]);
+    }
+    for (const [table, list] of batches) {
+      try {
+        const existing = await this.#table(table);
+        if (existing) await existing.delete(`data_id = ${sqlString(dataId)}`);
+        if (list.length === 0) continue;
+        const data = list.map((r) => ({
+          id: r.id, node_id: r.nodeId, data_id: r.dataId, chunk_id: r.chunkId, text: r.text, start_pos: r.start, end_pos: r.end, vector: Array.from(r.vector),
+        }));
+        if (existing) await existing.add(data);
+        else await this.#create(table, data, meta.dimension);
+        await this.#maybeOptimize(table);
+      } catch (e) {
+        throw engineError(e, `writing ${table}`);
+      }
+    }
+  }
+
+  async deleteData(dataId: string): Promise<void> {
+    checkDataId(dataId);
+    for (const name of VECTOR_TABLES) {
+      const t = await this.#table(name);
+      if (!t) continue;
+      try {
+        await t.delete(`data_id = ${sqlString(dataId)}`);
+        await this.#maybeOptimize(name);
+      } catch (e) {
+        throw engineError(e, `deleting from ${name}`);
+      }
+    }
+  }
+
+  async wipe(): Promise<void> {
+    const conn = this.#live();
+    for (const t of this.#tables.values()) t.close();
+    this.#tables.clear();
+    const names = await conn.tableNames();
+    for (const name of names) if ((VECTOR_TABLES as readonly string[]).includes(name)) await conn.dropTable(name);
+    await removeMeta(this.#dir);
+    this.#meta = null;
+  }
+
+  async searchVector(table: VectorTable, vector: Float32Array, k: number): Promise<readonly VectorHit[]> {
+    checkTable(table);
+    checkK(k);
+    const meta = this.#meta;
+    if (!(vector instanceof Float32Array)) throw new AppError('invalid_input', 'vector must be a Float32Array');
+    if (meta && vector.length !== meta.dimension) throw new AppError('invalid_input', `vector must have ${meta.dimension} values`);
+    const t = await this.#table(table);
+    if (!t) return [];
+    try {
+      const rows = (await t.vectorSearch(vector).distanceType('cosine').select(COLUMNS).limit(k).toArray()) as (LanceRow & { _distance: number })[];
+      return sortHits(rows.map((r) => ({ row: toHitRow(r), score: 1 - Number(r._distance) })));
+    } catch (e) {
+      throw engineError(e, `searching ${table}`);
+    }
+  }
+
+  async searchText(table: VectorTable, query: string, k: number): Promise<readonly VectorHit[]> {
+    checkTable(table);
+    checkK(k);
+    if (typeof query !== 'string' || query.length > 2000) throw new AppError('invalid_input', 'query must be a string');
+    if (query.trim() === '') return [];
+    const t = await this.#table(table);
+    if (!t) return [];
+    try {
+      const rows = (await t.query().fullTextSearch(query.trim(), { columns: ['text'] }).select(COLUMNS).limit(k).toArray()) as (LanceRow & { _score: number })[];
+      return sortHits(rows.map((r) => ({ row: toHitRow(r), score: Number(r._score) })));
+    } catch (e) {
+      throw engineError(e, `text search in ${table}`);
+    }
+  }
+
+  async searchHybrid(table: VectorTable, vector: Float32Array, query: string, k: number): Promise<readonly VectorHit[]> {
+    checkK(k);
+    const depth = Math.min(MAX_K, k * HYBRID_DEPTH);
+    const [byVector, byText] = [await this.searchVector(table, vector, depth), await this.searchText(table, query, depth)];
+    return fuseRrf([byVector, byText], k);
+  }
+
+  async count(table: VectorTable): Promise<number> {
+    checkTable(table);
+    const t = await this.#table(table);
+    return t ? t.countRows() : 0;
+  }
+
+  async close(): Promise<void> {
+    const conn = this.#conn;
+    if (!conn) return; // idempotent
+    this.#conn = undefined;
+    for (const [name, t] of this.#tables) {
+      if ((this.#writesSinceOptimize.get(name) ?? 0) > 0) await t.optimize({ cleanupOlderThan: new Date() }).catch(() => undefined);
+      t.close();
+    }
+    this.#tables.clear();
+    conn.close();
+  }
+
+  async #create(table: VectorTable, data: Record<string, unknown>[], dimension: number): Promise<void> {
+    const conn = this.#live();
+    const t = await conn.createTable(table, data, { schema: schemaFor(dimension) });
+    await t.createIndex('text', { config: lancedb.Index.fts() });
+    this.#tables.set(table, t);
+  }
+
+  async #maybeOptimize(table: VectorTable): Promise<void> {
+    const n = (this.#writesSinceOptimize.get(table) ?? 0) + 1;
+    if (n < OPTIMIZE_EVERY) {
+      this.#writesSinceOptimize.set(table, n);
+      return;
+    }
+    this.#writesSinceOptimize.set(table, 0);
+    // Only this process writes the dataset, so old versions can go at once.
+    await this.#tables.get(table)?.optimize({ cleanupOlderThan: new Date() });
+  }
+
+  /** The open handle of `name`, opening it once; undefined when the table does not exist yet. */
+  async #table(name: VectorTable): Promise<lancedb.Table | undefined> {
+    const cached = this.#tables.get(name);
+    if (cached) return cached;
+    const conn = this.#live();
+    if (!(await conn.tableNames()).includes(name)) return undefined;
+    const t = await conn.openTable(name);
+    this.#tables.set(name, t);
+    return t;
+  }
+
+  #live(): lancedb.Connection {
+    if (!this.#conn) throw new AppError('internal', 'VectorStore used after close');
+    return this.#conn;
+  }
+}
