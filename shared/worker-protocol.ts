@@ -15,6 +15,7 @@
  */
 import type { WireError } from './domain/errors';
 import type { GraphEdge, GraphNode, GraphSlice, NodeType } from './domain/graph';
+import type { AppRequest } from './worker-app-protocol';
 
 /** Indexed vector tables (one LanceDB table each); same list as electron/worker/stores.ts. */
 export type WireVectorTable = 'DocumentChunk_text' | 'Entity_name' | 'TextSummary_text' | 'EntityType_name';
@@ -86,6 +87,8 @@ export type WorkerRequest = Readonly<
   | { kind: 'vectors.searchText'; table: WireVectorTable; query: string; k: number }
   | { kind: 'vectors.searchHybrid'; table: WireVectorTable; vector: Float32Array; query: string; k: number }
   | { kind: 'vectors.count'; table: WireVectorTable }
+  /** Application work (ingest, search, graph views): see worker-app-protocol.ts for kinds and results. */
+  | { kind: 'app'; request: AppRequest }
 >;
 
 export type RequestKind = WorkerRequest['kind'];
@@ -116,6 +119,8 @@ export interface WorkerResults {
   'vectors.searchText': readonly WireVectorHit[];
   'vectors.searchHybrid': readonly WireVectorHit[];
   'vectors.count': number;
+  /** Typed per request kind by AppResult in worker-app-protocol.ts. */
+  app: unknown;
 }
 export type ResultOf<K extends RequestKind> = K extends keyof WorkerResults ? WorkerResults[K] : never;
 

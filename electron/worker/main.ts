@@ -6,6 +6,7 @@
 import type { ReplyEnvelope } from '../../shared/worker-protocol';
 import { Dispatcher } from './dispatcher';
 import type { HandlerTable } from './dispatcher';
+import { appHandlers } from './handlers/app';
 import { controlHandlers } from './handlers/control';
 import { graphHandlers } from './handlers/graph';
 import { vectorHandlers } from './handlers/vectors';
@@ -13,7 +14,7 @@ import { WorkerSession } from './session';
 import { detectPort } from './transport';
 
 /** Every kind the worker answers. Later features (ingest.*, search.*) spread their tables in here. */
-export const HANDLERS: HandlerTable = { ...controlHandlers, ...graphHandlers, ...vectorHandlers };
+export const HANDLERS: HandlerTable = { ...controlHandlers, ...graphHandlers, ...vectorHandlers, ...appHandlers };
 
 function start(): void {
   const port = detectPort();

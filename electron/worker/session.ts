@@ -19,6 +19,7 @@ export class WorkerSession {
   #graph: GraphStore | undefined;
   #vectors: VectorStore | undefined;
   #opened = false;
+  #graphPath: string | undefined;
 
   get isOpen(): boolean {
     return this.#graph !== undefined;
@@ -31,6 +32,7 @@ export class WorkerSession {
       if (typeof f !== 'string' || !path.isAbsolute(f)) throw new AppError('invalid_input', 'open needs absolute paths');
     if (!Number.isInteger(p.lockWaitMs) || p.lockWaitMs < 0 || p.lockWaitMs > 120_000) throw new AppError('invalid_input', 'lockWaitMs is out of range');
     this.#opened = true;
+    this.#graphPath = p.graphPath;
     // The owner's folder appears with their first dataset.
     for (const f of [p.lockPath, p.graphPath, p.vectorPath]) await fs.mkdir(path.dirname(f), { recursive: true });
     const lock = await acquireDatasetLock(p.lockPath, p.lockWaitMs);
@@ -43,6 +45,12 @@ export class WorkerSession {
       throw e;
     }
     return { lockWaitMs: lock.waitedMs };
+  }
+
+  /** The graph file this worker serves; other per-dataset files sit beside it. */
+  graphPath(): string {
+    if (!this.#graphPath) throw new AppError('internal', 'The dataset is not open in this worker');
+    return this.#graphPath;
   }
 
   graph(): GraphStore {

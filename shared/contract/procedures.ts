@@ -215,7 +215,7 @@ export const procedures = {
       .object({
         datasetId: id('datasetId'),
         nodeLimit: z.number().int().min(1).max(50_000).default(2000),
-        edgeLimit: z.number().int().min(0).max(200_000).default(6000),
+        edgeLimit: z.number().int().min(1).max(100_000).default(6000),
         types: z.array(GraphNodeSchema.shape.type).optional(),
       })
       .strict(),

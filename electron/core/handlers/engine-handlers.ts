@@ -1,5 +1,16 @@
+/**
+ * Procedures that reach a dataset's engines (ingestion, search, graph reads). The dispatcher
+ * has already authorized `ctx.datasets`; these only translate to worker requests.
+ */
 import { AppError } from '../../../shared/domain/errors';
+import type { DataId, DatasetId } from '../../../shared/domain/ids';
+import { dropIfOrphan, deleteDatasetEverywhere } from '../catalog/delete-dataset';
+import type { DatasetRef } from '../engines';
 import { addItems, textItem } from '../pipeline/add';
+import { runSearch } from '../search/search-service';
+import type { DatasetRow } from '../store/repos/datasets-repo';
+import type { Output } from '../../../shared/contract/procedures';
+import type { GraphSlice } from '../../../shared/domain/graph';
 import type { Handlers } from './types';
 import { callerOf, only } from './types';
 
@@ -8,27 +19,72 @@ type EngineHandlers = Pick<
   'data.add' | 'data.delete' | 'data.text' | 'cognify.run' | 'cognify.cancel' | 'forget' | 'search.run' | 'graph.read' | 'graph.neighbourhood' | 'graph.node' | 'graph.counts' | 'graph.find'
 >;
 
-// TEMPORARY during the foundation step: replaced by the ingestion/search handlers in this session.
-const pending = async (): Promise<never> => {
-  throw new AppError('internal', 'not wired yet');
-};
+/** Copies a readonly slice from the worker into the contract's plain shape. */
+const slice = (s: GraphSlice): Output<'graph.read'> => ({ ...s, nodes: s.nodes.map((n) => ({ ...n })), edges: s.edges.map((e) => ({ ...e })) });
+
+const refOf = (d: DatasetRow): DatasetRef => ({ ownerId: d.owner_id, datasetId: d.id });
 
 export const engineHandlers: EngineHandlers = {
   'data.add': async (ctx, i) => {
     const a = only(ctx.datasets);
     const items = [...i.files, ...i.texts.map((t, n) => textItem(t, n))];
     const results = await addItems(ctx.services.store, ctx.services.config, ctx.services.home, callerOf(ctx), a.dataset, items);
+    if (results.some((r) => r.status === 'added')) ctx.services.bus.broadcast('datasets.changed', { reason: 'data' });
     return { datasetId: a.dataset.id, datasetName: a.dataset.name, items: results.map((r) => ({ ...r })) };
   },
-  'data.delete': pending,
-  'data.text': pending,
-  'cognify.run': pending,
-  'cognify.cancel': pending,
-  forget: pending,
-  'search.run': pending,
-  'graph.read': pending,
-  'graph.neighbourhood': pending,
-  'graph.node': pending,
-  'graph.counts': pending,
-  'graph.find': pending,
+  'data.delete': async (ctx, i) => {
+    const { dataset } = only(ctx.datasets);
+    const { store, engines } = ctx.services;
+    if (!(await store.data.linked(dataset.id, i.dataId))) throw new AppError('not_found', 'No such data item in this dataset');
+    // Engines first: if this fails, the item is still listed and the delete can be retried.
+    await engines.request(refOf(dataset), 'write', { kind: 'ingest.forgetItem', dataId: i.dataId });
+    await store.data.unlink(dataset.id, i.dataId as DataId);
+    await dropIfOrphan(ctx.services, i.dataId as DataId);
+    await store.audit.record({ actorId: callerOf(ctx).userId, action: 'data.delete', datasetId: dataset.id, detail: { dataId: i.dataId } });
+    ctx.services.bus.broadcast('datasets.changed', { reason: 'data' });
+    return { ok: true };
+  },
+  'data.text': async (ctx, i) => {
+    const { dataset } = only(ctx.datasets);
+    const row = await ctx.services.store.data.linked(dataset.id, i.dataId);
+    if (!row) throw new AppError('not_found', 'No such data item in this dataset');
+    const r = await ctx.services.engines.request(refOf(dataset), 'read', { kind: 'docs.read', dataId: i.dataId });
+    if (r.text === null) throw new AppError('not_found', `${row.name} has not been processed yet; run cognify first`);
+    return { dataId: row.id, name: row.name, text: r.text };
+  },
+  'cognify.run': async (ctx, i) => ctx.services.cognify.run(callerOf(ctx).userId, ctx.datasets.map((a) => a.dataset), !i.runInBackground),
+  'cognify.cancel': async (ctx) => {
+    ctx.services.cognify.cancel(only(ctx.datasets).dataset.id);
+    return { ok: true };
+  },
+  forget: async (ctx, i) => {
+    const { dataset } = only(ctx.datasets);
+    const { store, engines, cognify } = ctx.services;
+    if (!i.memoryOnly) {
+      await deleteDatasetEverywhere(ctx.services, callerOf(ctx), dataset);
+    } else {
+      await cognify.cancelAndWait(dataset.id);
+      await engines.request(refOf(dataset), 'write', { kind: 'ingest.wipe' });
+      await store.data.resetStatuses(dataset.id as DatasetId);
+      await store.datasets.setEmbedder(dataset.id as DatasetId, null, null);
+      await store.audit.record({ actorId: callerOf(ctx).userId, action: 'forget', datasetId: dataset.id, detail: { memoryOnly: true } });
+    }
+    ctx.services.bus.broadcast('datasets.changed', { reason: 'forget' });
+    return { ok: true };
+  },
+  'search.run': async (ctx, i) => runSearch(ctx.services, callerOf(ctx).userId, ctx.datasets, i),
+  'graph.read': async (ctx, i) =>
+    slice(await ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'view.graph', nodeLimit: i.nodeLimit, edgeLimit: i.edgeLimit, ...(i.types ? { types: i.types } : {}) })),
+  'graph.neighbourhood': async (ctx, i) =>
+    slice(await ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'view.neighbourhood', nodeId: i.nodeId, depth: i.depth, nodeLimit: i.nodeLimit })),
+  'graph.node': async (ctx, i) => {
+    const r = await ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'view.node', nodeId: i.nodeId });
+    if (!r) throw new AppError('not_found', 'No such node in this dataset');
+    const names = new Map<string, string>();
+    for (const s of r.sources) if (!names.has(s.dataId)) names.set(s.dataId, (await ctx.services.store.data.byId(s.dataId))?.name ?? '');
+    return { ...r, sources: r.sources.map((s) => ({ ...s, dataName: names.get(s.dataId) ?? '' })) };
+  },
+  'graph.counts': async (ctx) => ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'view.counts' }),
+  'graph.find': async (ctx, i) =>
+    ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'view.find', query: i.query, limit: i.limit, ...(i.types ? { types: i.types } : {}) }),
 };

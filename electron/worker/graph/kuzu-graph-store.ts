@@ -97,7 +97,7 @@ export class KuzuGraphStore implements GraphStore {
           `UNWIND $rows AS r MERGE (n:Node {id: r.id})
            ON CREATE SET n.type = r.type, n.name = r.name, n.kind = r.kind, n.description = r.description, n.data_ids = [r.d]
            ON MATCH SET n.type = r.type, n.name = r.name, n.kind = r.kind, n.description = r.description, n.data_ids = list_append(n.data_ids, r.d)`,
-          { rows: nodes.map((n) => ({ id: n.id, type: n.type, name: n.name, kind: n.kind ?? null, description: n.description ?? null, d: dataId })) },
+          { rows: nodes.map((n) => ({ id: n.id, type: n.type, name: n.name, kind: n.kind ?? '', description: n.description ?? '', d: dataId })) },
         );
       }
       if (edges.length === 0) return;

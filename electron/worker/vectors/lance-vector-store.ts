@@ -189,7 +189,7 @@ export class LanceVectorStore implements VectorStore {
     const t = await this.#table(table);
     if (!t) return [];
     try {
-      const rows = (await t.vectorSearch(vector).distanceType('cosine').select(COLUMNS).limit(k).toArray()) as (LanceRow & { _distance: number })[];
+      const rows = (await t.vectorSearch(vector).distanceType('cosine').select([...COLUMNS, '_distance']).limit(k).toArray()) as (LanceRow & { _distance: number })[];
       return sortHits(rows.map((r) => ({ row: toHitRow(r), score: 1 - Number(r._distance) })));
     } catch (e) {
       throw engineError(e, `searching ${table}`);
@@ -204,7 +204,7 @@ export class LanceVectorStore implements VectorStore {
     const t = await this.#table(table);
     if (!t) return [];
     try {
-      const rows = (await t.query().fullTextSearch(query.trim(), { columns: ['text'] }).select(COLUMNS).limit(k).toArray()) as (LanceRow & { _score: number })[];
+      const rows = (await t.query().fullTextSearch(query.trim(), { columns: ['text'] }).select([...COLUMNS, '_score']).limit(k).toArray()) as (LanceRow & { _score: number })[];
       return sortHits(rows.map((r) => ({ row: toHitRow(r), score: Number(r._score) })));
     } catch (e) {
       throw engineError(e, `text search in ${table}`);

@@ -82,7 +82,7 @@ describe('permission matrix', () => {
   const datasets: { path: Path; q: Permission; id: string }[] = [];
 
   beforeAll(async () => {
-    t = await openTestCore({ maxLiveWorkers: 4 });
+    t = await openTestCore({ maxLiveWorkers: 16 });
     const mk = async (email: string) => t.user(email);
     const owner = await mk('owner@m.test');
     const direct = await mk('direct@m.test');
@@ -109,7 +109,7 @@ describe('permission matrix', () => {
   });
   afterAll(async () => t.close());
 
-  it('every procedure × holder × permission gives the policy’s answer', async () => {
+  it('every procedure × holder × permission gives the policy’s answer', { timeout: 300_000 }, async () => {
     const mismatches: string[] = [];
     let checks = 0;
     for (const name of ORDER) {

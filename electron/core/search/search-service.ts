@@ -1,0 +1,69 @@
+/**
+ * Search across the datasets a caller may read: one request per dataset, run in that
+ * dataset's worker, in parallel through the dataset queue; results grouped per dataset and
+ * merged into one ranking with reciprocal-rank fusion. Citations get their item names here,
+ * from the catalog main owns.
+ */
+import type { ParsedInput, Output } from '../../../shared/contract/procedures';
+import { COMPLETION_TYPES } from '../../../shared/contract/search';
+import type { DatasetSearchResult, SearchHit } from '../../../shared/contract/search';
+import { SettingsSchema } from '../../../shared/contract/settings';
+import { AppError } from '../../../shared/domain/errors';
+import type { AuthorizedDataset } from '../access/dataset-gate';
+import type { Services } from '../services';
+import { reciprocalRankFusion } from './rrf';
+
+export async function runSearch(
+  services: Services,
+  userId: string,
+  datasets: readonly AuthorizedDataset[],
+  input: ParsedInput<'search.run'>,
+): Promise<Output<'search.run'>> {
+  const settings = SettingsSchema.parse((await services.store.settings.get(userId as never)) ?? {});
+  if (input.searchType === 'CYPHER' && datasets.length !== 1) {
+    throw new AppError('invalid_input', 'search.run: datasetIds: CYPHER runs on exactly one dataset; pass its id', { field: 'datasetIds' });
+  }
+  if (COMPLETION_TYPES.includes(input.searchType) && !input.onlyContext && !settings.llm.enabled) {
+    throw new AppError('llm_not_configured', `${input.searchType} needs an LLM: configure one in Settings, or pass onlyContext to get the context it would send`);
+  }
+  const results = await Promise.all(
+    datasets.map(async ({ dataset }): Promise<DatasetSearchResult> => {
+      const r = await services.engines.request({ ownerId: dataset.owner_id, datasetId: dataset.id }, 'read', {
+        kind: 'search.run',
+        searchType: input.searchType,
+        query: input.query,
+        topK: input.topK,
+        onlyContext: input.onlyContext,
+        embedder: settings.embedding,
+        llm: settings.llm.enabled ? settings.llm : null,
+      });
+      const hits = await withNames(services, r.hits);
+      return {
+        datasetId: dataset.id,
+        datasetName: dataset.name,
+        hits,
+        ...(r.answer !== undefined ? { answer: r.answer } : {}),
+        ...(r.context !== undefined ? { context: r.context } : {}),
+        ...(r.rows ? { rows: r.rows } : {}),
+        ...(r.report ? { report: r.report } : {}),
+      };
+    }),
+  );
+  const merged = reciprocalRankFusion(
+    results.map((r) => r.hits.map((h) => ({ ...h, datasetId: r.datasetId, datasetName: r.datasetName }))),
+    (h) => `${h.datasetId}|${h.kind}|${h.nodeId ?? h.text}`,
+  )
+    .slice(0, input.topK)
+    .map((x) => x.item);
+  return { searchType: input.searchType, query: input.query, results, merged };
+}
+
+/** Fills citation.dataName from the catalog (workers know ids only). */
+async function withNames(services: Services, hits: readonly SearchHit[]): Promise<SearchHit[]> {
+  const names = new Map<string, string>();
+  for (const h of hits) {
+    const id = h.citation?.dataId;
+    if (id && !names.has(id)) names.set(id, (await services.store.data.byId(id))?.name ?? '');
+  }
+  return hits.map((h) => (h.citation ? { ...h, citation: { ...h.citation, dataName: names.get(h.citation.dataId) ?? '' } } : h));
+}

@@ -1,0 +1,26 @@
+/**
+ * The two fixed IPC channels between the Electron preload and the main process, and the
+ * shape of what the preload exposes as `window.kenning`. Imports nothing but types, so the
+ * renderer's transport, the preload and the main process all reference one definition.
+ */
+import type { EventName } from './contract/events';
+import type { Reply } from './domain/errors';
+
+/** `ipcRenderer.invoke(IPC_CALL, name, input)` → `Reply`. The only invoke channel. */
+export const IPC_CALL = 'kenning:call';
+/** `webContents.send(IPC_EVENT, { event, payload })`: events for the window's session. */
+export const IPC_EVENT = 'kenning:event';
+
+/** One pushed event, as the renderer receives it. */
+export type IpcEventMessage = Readonly<{ event: EventName; payload: unknown }>;
+
+/**
+ * `window.kenning`: exactly these two members. The session token stays in the main process;
+ * the renderer never sees it (auth.signIn / auth.autoSignIn replies carry `token: ''`).
+ */
+export type KenningBridgeApi = Readonly<{
+  /** Calls a contract procedure; never rejects for a failed call, the error is in the Reply. */
+  call(name: string, input: unknown): Promise<Reply<unknown>>;
+  /** Subscribes to events; returns the unsubscribe function. */
+  on(listener: (msg: IpcEventMessage) => void): () => void;
+}>;
