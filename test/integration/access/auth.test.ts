@@ -3,8 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../../../electron/core/config';
 import { openTestCore } from '../../helpers/core';
 import type { TestCore } from '../../helpers/core';
+import { openHttpTestCore, replyOf } from '../../helpers/http-core';
 
-describe('profiles and sessions', () => {
+// The same suite runs over the in-process binding and over HTTP (/rpc with Bearer tokens).
+describe.each([
+  ['in-process', openTestCore],
+  ['http', openHttpTestCore],
+] as const)('profiles and sessions (%s)', (_binding, openTestCore) => {
   let t: TestCore | undefined;
   afterEach(async () => {
     await t?.close();
@@ -33,8 +38,8 @@ describe('profiles and sessions', () => {
   it('refuses wrong passwords and unknown emails with the same error', async () => {
     t = await openTestCore();
     await t.user('a@example.com');
-    const wrong = await t.core.call({ token: null }, 'auth.signIn', { email: 'a@example.com', password: 'nope-nope' });
-    const unknown = await t.core.call({ token: null }, 'auth.signIn', { email: 'zz@example.com', password: 'nope-nope' });
+    const wrong = await replyOf(t, null, 'auth.signIn', { email: 'a@example.com', password: 'nope-nope' });
+    const unknown = await replyOf(t, null, 'auth.signIn', { email: 'zz@example.com', password: 'nope-nope' });
     expect(wrong).toEqual(unknown);
     expect(wrong.ok).toBe(false);
   });
@@ -74,7 +79,7 @@ describe('profiles and sessions', () => {
     t = await openTestCore();
     await t.user('a@example.com');
     expect(await t.code(null, 'auth.register', { email: 'A@Example.com', password: 'password-123' })).toBe('conflict');
-    const r = await t.core.call({ token: null }, 'auth.register', { email: 'b@example.com', password: 'short' });
+    const r = await replyOf(t, null, 'auth.register', { email: 'b@example.com', password: 'short' });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('invalid_input');

@@ -6,10 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openTestCore } from '../../helpers/core';
 import type { TestCore } from '../../helpers/core';
+import { openHttpTestCore, replyOf } from '../../helpers/http-core';
 
 const txt = (name: string, body: string) => ({ name, bytes: new TextEncoder().encode(body) });
 
-describe('seed flows', () => {
+// The same flows run over the in-process binding and over HTTP (/rpc with Bearer tokens).
+describe.each([
+  ['in-process', openTestCore],
+  ['http', openHttpTestCore],
+] as const)('seed flows (%s)', (_binding, openTestCore) => {
   let t: TestCore;
   let u1: Awaited<ReturnType<TestCore['user']>>;
   let u2: Awaited<ReturnType<TestCore['user']>>;
@@ -37,8 +42,8 @@ describe('seed flows', () => {
 
   it('an unreadable dataset is indistinguishable from one that does not exist', async () => {
     const unknown = '3f1c2b8e-0000-4000-8000-000000000000';
-    const a = await t.core.call({ token: u1.token }, 'datasets.get', { datasetId: ds2 });
-    const b = await t.core.call({ token: u1.token }, 'datasets.get', { datasetId: unknown });
+    const a = await replyOf(t, u1.token, 'datasets.get', { datasetId: ds2 });
+    const b = await replyOf(t, u1.token, 'datasets.get', { datasetId: unknown });
     expect(a).toEqual(b);
     expect(a.ok).toBe(false);
   });

@@ -1,0 +1,19 @@
+/** Registers Kenning's Cognee-compatible REST API under /api/v1. */
+import type { FastifyInstance } from 'fastify';
+
+import { registerAuthRoutes } from './auth';
+import type { V1Context } from './context';
+import { registerDatasetRoutes } from './datasets';
+import { registerPermissionRoutes } from './permissions';
+import { registerPipelineRoutes } from './pipeline';
+import { registerVisualizeRoute } from './visualize';
+
+export type { V1Context } from './context';
+
+export function registerApiV1(app: FastifyInstance, ctx: V1Context): void {
+  registerAuthRoutes(app, ctx);
+  registerDatasetRoutes(app, ctx);
+  registerPermissionRoutes(app, ctx);
+  registerPipelineRoutes(app, ctx);
+  registerVisualizeRoute(app, ctx);
+}

@@ -1,0 +1,82 @@
+/**
+ * The contract over HTTP (shared/http-protocol.ts): `POST /rpc/<procedure>` with the input
+ * as JSON → the core's Reply, status from HTTP_STATUS_BY_CODE. `data.add` also takes
+ * multipart (datasetId | datasetName, `files` parts, `texts` parts). The host adds only what
+ * is about transport: the session cookie on sign-in / sign-out, and keeping the token out of
+ * bodies a browser page could read (the HttpOnly cookie carries it there).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+
+import type { ProcedureName } from '../../shared/contract/procedures';
+import type { Reply } from '../../shared/domain/errors';
+import { HTTP_STATUS_BY_CODE, RPC_PREFIX } from '../../shared/http-protocol';
+import type { Core } from '../core/core';
+import type { EventSockets } from './events';
+import { clearSessionCookie, fromBrowser, sessionToken, setSessionCookie } from './session';
+import { readUpload, UploadError } from './uploads';
+
+export type RpcContext = Readonly<{
+  core: Core;
+  secureCookies: boolean;
+  /** onRequest hook applying the shared sign-in rate limit. */
+  signInLimit: onRequestHookHandler;
+  sockets: EventSockets;
+  maxUploadBytes: number;
+}>;
+
+export function registerRpc(app: FastifyInstance, ctx: RpcContext): void {
+  const handler = (req: FastifyRequest, reply: FastifyReply) => handle(ctx, req, reply);
+  // Static routes win over the parametric one, so sign-in alone carries the rate limit.
+  app.post(`${RPC_PREFIX}auth.signIn`, { onRequest: ctx.signInLimit }, handler);
+  app.post(`${RPC_PREFIX}:name`, handler);
+}
+
+async function handle(ctx: RpcContext, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const name = req.url.slice(RPC_PREFIX.length).split('?')[0] ?? '';
+  const token = sessionToken(req);
+  let input: unknown = req.body;
+  if (name === 'data.add' && req.isMultipart()) {
+    try {
+      input = await addInput(ctx, req);
+    } catch (e) {
+      if (!(e instanceof UploadError)) throw e;
+      return send(reply, { ok: false, error: { code: 'invalid_input', message: `data.add: ${e.field}: ${e.message}`, detail: { field: e.field } } }, e.status);
+    }
+  } else if (req.isMultipart()) {
+    return send(reply, { ok: false, error: { code: 'invalid_input', message: `${name.slice(0, 100)}: send JSON, not multipart`, detail: { field: '(input)' } } });
+  }
+  // The core refuses unknown names itself (invalid_input), so the cast only satisfies the type.
+  const r = await ctx.core.call({ token }, name as ProcedureName, input);
+  if (r.ok && (name === 'auth.signIn' || name === 'auth.autoSignIn')) {
+    const value = r.value as { token: string };
+    setSessionCookie(reply, value.token, ctx.core.services.config.sessionTtlMs, ctx.secureCookies);
+    if (fromBrowser(req)) return send(reply, { ok: true, value: { ...value, token: '' } });
+  }
+  if (r.ok && name === 'auth.signOut') {
+    clearSessionCookie(reply, ctx.secureCookies);
+    if (token) ctx.sockets.closeSession(token);
+  }
+  return send(reply, r);
+}
+
+async function addInput(ctx: RpcContext, req: FastifyRequest): Promise<unknown> {
+  const { config } = ctx.core.services;
+  const u = await readUpload(req, {
+    fileField: 'files',
+    textField: 'texts',
+    fields: ['datasetId', 'datasetName'],
+    maxFileBytes: config.maxFileBytes,
+    maxFiles: config.maxFilesPerCall,
+    maxTotalBytes: ctx.maxUploadBytes,
+  });
+  return {
+    ...(u.fields.datasetId ? { datasetId: u.fields.datasetId } : {}),
+    ...(u.fields.datasetName ? { datasetName: u.fields.datasetName } : {}),
+    files: u.files,
+    texts: u.texts,
+  };
+}
+
+function send(reply: FastifyReply, r: Reply<unknown>, status?: number): FastifyReply {
+  return reply.code(status ?? (r.ok ? 200 : HTTP_STATUS_BY_CODE[r.error.code])).send(r);
+}

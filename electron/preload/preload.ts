@@ -1,0 +1,24 @@
+/**
+ * The whole bridge: `window.kenning = { call, on }` over two fixed channels. Nothing generic
+ * (no channel parameter, no ipcRenderer): the renderer can do exactly what the contract
+ * allows, and main still validates every call. Runs sandboxed; bundled to CommonJS.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcRendererEvent } from 'electron';
+
+import type { Reply } from '../../shared/domain/errors';
+import { IPC_CALL, IPC_EVENT } from '../../shared/ipc-channels';
+import type { IpcEventMessage, KenningBridgeApi } from '../../shared/ipc-channels';
+
+const api: KenningBridgeApi = {
+  call: (name: string, input: unknown) => ipcRenderer.invoke(IPC_CALL, String(name), input) as Promise<Reply<unknown>>,
+  on: (listener: (msg: IpcEventMessage) => void) => {
+    const handler = (_e: IpcRendererEvent, msg: IpcEventMessage) => listener(msg);
+    ipcRenderer.on(IPC_EVENT, handler);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT, handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('kenning', api);

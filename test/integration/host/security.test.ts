@@ -1,0 +1,140 @@
+/** Transport security: CSRF, Origin, Host, cookies, CORS, headers, limits, rate limiting, no 500s. */
+import http from 'node:http';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { openHost } from './harness';
+import type { Harness } from './harness';
+
+const RPC = { 'x-kenning': '1' };
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+describe('host security', () => {
+  let h: Harness;
+  let token: string;
+  beforeAll(async () => {
+    h = await openHost({}, { signInPerMinute: 1000 });
+    token = (await h.user('sec@example.com')).token;
+  });
+  afterAll(async () => h.close());
+
+  it('/rpc refuses a request without the CSRF header, or from a foreign Origin', async () => {
+    const noHeader = await h.post('/rpc/datasets.list', {}, token);
+    expect(noHeader.status).toBe(403);
+    expect(await noHeader.json()).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
+    const foreign = await h.post('/rpc/datasets.list', {}, token, { ...RPC, origin: 'http://evil.example' });
+    expect(foreign.status).toBe(403);
+    const own = await h.post('/rpc/datasets.list', {}, token, { ...RPC, origin: h.url });
+    expect(own.status).toBe(200);
+  });
+
+  it('/api/v1 refuses foreign Origins, and cookie-authenticated writes without the CSRF header', async () => {
+    const foreign = await h.post('/api/v1/datasets', { name: 'x' }, token, { origin: 'http://evil.example' });
+    expect(foreign.status).toBe(403);
+    const login = await h.post('/api/v1/auth/login', new URLSearchParams({ username: 'sec@example.com', password: 'password-123' }).toString(), null, FORM);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const cookieWrite = await h.post('/api/v1/datasets', { name: 'via-cookie' }, null, { cookie });
+    expect(cookieWrite.status).toBe(403);
+    expect((await h.post('/api/v1/datasets', { name: 'via-cookie' }, null, { cookie, 'x-kenning': '1' })).status).toBe(200);
+    expect((await h.get('/api/v1/datasets', null, { cookie })).status).toBe(200); // reads are safe
+    expect((await h.post('/api/v1/datasets', { name: 'via-bearer' }, token)).status).toBe(200); // Bearer needs no CSRF header
+  });
+
+  it('refuses a Host header that is not loopback (DNS rebinding)', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${h.url}/health`, { headers: { host: `attacker.example:${h.port}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(403);
+  });
+
+  it('keeps CORS closed and sends security headers with a strict CSP', async () => {
+    const r = await h.get('/', null, { origin: 'http://evil.example' });
+    expect(r.headers.get('access-control-allow-origin')).toBeNull();
+    const page = await h.get('/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'.*script-src 'self'.*frame-ancestors 'none'/);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    const preflight = await fetch(`${h.url}/rpc/datasets.list`, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.status).toBeLessThan(500);
+    expect((await h.get('/health')).status).toBe(200);
+  });
+
+  it('sign-in over /rpc sets the HttpOnly SameSite=Strict cookie and hides the token from browser pages', async () => {
+    const r = await h.post('/rpc/auth.signIn', { email: 'sec@example.com', password: 'password-123' }, null, { ...RPC, origin: h.url });
+    const reply = await r.json();
+    expect(reply.ok).toBe(true);
+    expect(reply.value.token).toBe('');
+    const cookieHeader = r.headers.get('set-cookie') ?? '';
+    expect(cookieHeader).toMatch(/HttpOnly/i);
+    expect(cookieHeader).toMatch(/SameSite=Strict/i);
+    const cookie = cookieHeader.split(';')[0]!;
+    const me = await (await h.post('/rpc/auth.me', {}, null, { ...RPC, cookie })).json();
+    expect(me.value.email).toBe('sec@example.com');
+    const out = await h.post('/rpc/auth.signOut', {}, null, { ...RPC, cookie });
+    expect(out.headers.get('set-cookie') ?? '').toMatch(/kenning_session=;/);
+    expect((await h.post('/rpc/auth.me', {}, null, { ...RPC, cookie })).status).toBe(401);
+  });
+
+  it('bounds JSON bodies at 1 MB and answers malformed JSON with 400 in the Reply envelope', async () => {
+    const big = await h.post('/rpc/datasets.create', `{"name":"${'x'.repeat(1024 * 1024 + 10)}"}`, token, { ...RPC, 'content-type': 'application/json' });
+    expect(big.status).toBe(413);
+    expect((await big.json()).ok).toBe(false);
+    const bad = await h.post('/rpc/datasets.create', '{"name":', token, { ...RPC, 'content-type': 'application/json' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const unknown = await h.post('/rpc/no.such.thing', {}, token, RPC);
+    expect(unknown.status).toBe(400);
+  });
+
+  it('never answers 500 to a batch of garbage requests', async () => {
+    const bodies: (string | undefined)[] = ['', 'null', '[]', '"x"', '{"__proto__":{"a":1}}', '{"constructor":{"prototype":{}}}', '\u0000\u0001', '{"name":1e999}', `{"a":${'['.repeat(5000)}}`];
+    const paths = ['/rpc/datasets.create', '/rpc/data.add', '/rpc/auth.signIn', '/rpc/search.run', '/rpc/%00', '/rpc/', '/api/v1/datasets', '/api/v1/add', '/api/v1/cognify', '/api/v1/search', '/api/v1/forget', '/api/v1/auth/login', '/api/v1/auth/register', `/api/v1/permissions/datasets/x?permission_name=read`, '/api/v1/users/get-user-id', '/nowhere'];
+    const types = ['application/json', 'text/plain', 'multipart/form-data; boundary=zzz', 'application/x-www-form-urlencoded', 'application/xml'];
+    const statuses: number[] = [];
+    for (const p of paths) {
+      for (const body of bodies) {
+        for (const type of types) {
+          const r = await fetch(h.url + p, { method: 'POST', headers: { 'content-type': type, authorization: `Bearer ${token}`, ...RPC }, body });
+          await r.arrayBuffer();
+          statuses.push(r.status);
+          expect([p, body?.slice(0, 20), type, r.status < 500]).toEqual([p, body?.slice(0, 20), type, true]);
+        }
+      }
+    }
+    for (const p of ['/api/v1/datasets/%ZZ/data', '/api/v1/visualize?dataset_id[]=1', '/api/v1/datasets/status?dataset=1&dataset=2', '/rpc/auth.me', '/events']) {
+      const r = await h.get(p, token);
+      await r.arrayBuffer();
+      expect([p, r.status < 500]).toEqual([p, true]);
+    }
+    expect(statuses.length).toBeGreaterThan(500);
+  });
+});
+
+describe('sign-in rate limit', () => {
+  it('answers 429 to the 11th sign-in attempt in a minute, across /api/v1/auth/login and /rpc/auth.signIn', async () => {
+    const h = await openHost();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await h.post('/api/v1/auth/login', 'username=a%40example.com&password=wrong', null, FORM)).status);
+      for (let i = 0; i < 5; i++) statuses.push((await h.post('/rpc/auth.signIn', { email: 'a@example.com', password: 'wrong' }, null, RPC)).status);
+      expect(statuses.every((s) => s !== 429)).toBe(true);
+      const eleventh = await h.post('/api/v1/auth/login', 'username=a%40example.com&password=wrong', null, FORM);
+      expect(eleventh.status).toBe(429);
+      expect((await eleventh.json()).detail).toMatch(/Too many sign-in attempts/);
+      const rpc = await h.post('/rpc/auth.signIn', { email: 'a@example.com', password: 'wrong' }, null, RPC);
+      expect(rpc.status).toBe(429);
+      expect(await rpc.json()).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      // other procedures are not limited
+      expect((await h.post('/rpc/auth.status', {}, null, RPC)).status).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+});
