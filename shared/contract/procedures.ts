@@ -186,6 +186,12 @@ export const procedures = {
     z.array(RunViewSchema),
     'Build the graph and index (incremental).',
   ),
+  'datasets.reembed': def(
+    'write',
+    z.object({ datasetId: id('datasetId') }).strict(),
+    z.array(RunViewSchema),
+    'Rebuild the dataset’s index with the embedder configured now (in the background).',
+  ),
   'cognify.cancel': def('write', z.object({ datasetId: id('datasetId') }).strict(), ok, 'Cancel after the current item.'),
   'forget': def(
     'delete',

@@ -16,7 +16,7 @@ import { callerOf, only } from './types';
 
 type EngineHandlers = Pick<
   Handlers,
-  'data.add' | 'data.delete' | 'data.text' | 'cognify.run' | 'cognify.cancel' | 'forget' | 'search.run' | 'graph.read' | 'graph.neighbourhood' | 'graph.node' | 'graph.counts' | 'graph.find'
+  'data.add' | 'data.delete' | 'data.text' | 'cognify.run' | 'datasets.reembed' | 'cognify.cancel' | 'forget' | 'search.run' | 'graph.read' | 'graph.neighbourhood' | 'graph.node' | 'graph.counts' | 'graph.find'
 >;
 
 /** Copies a readonly slice from the worker into the contract's plain shape. */
@@ -53,6 +53,18 @@ export const engineHandlers: EngineHandlers = {
     return { dataId: row.id, name: row.name, text: r.text };
   },
   'cognify.run': async (ctx, i) => ctx.services.cognify.run(callerOf(ctx).userId, ctx.datasets.map((a) => a.dataset), !i.runInBackground),
+  'datasets.reembed': async (ctx) => {
+    const { dataset } = only(ctx.datasets);
+    const { store, engines, cognify } = ctx.services;
+    // A re-embed rebuilds the index from the raw data: the old vectors cannot be mixed with new ones.
+    await cognify.cancelAndWait(dataset.id);
+    await engines.request(refOf(dataset), 'write', { kind: 'ingest.wipe' });
+    await store.data.resetStatuses(dataset.id as DatasetId);
+    await store.datasets.setEmbedder(dataset.id as DatasetId, null, null);
+    await store.audit.record({ actorId: callerOf(ctx).userId, action: 'reembed', datasetId: dataset.id });
+    const fresh = (await store.datasets.byId(dataset.id))!;
+    return cognify.run(callerOf(ctx).userId, [fresh], false, 'reembed');
+  },
   'cognify.cancel': async (ctx) => {
     ctx.services.cognify.cancel(only(ctx.datasets).dataset.id);
     return { ok: true };

@@ -32,10 +32,10 @@ export class CognifyRunner implements CognifyService {
   constructor(private readonly s: Omit<Services, 'cognify'>) {}
 
   /** Starts (or joins) a run per dataset. With `wait`, resolves when every run ended. */
-  async run(userId: UserId, datasets: readonly DatasetRow[], wait: boolean): Promise<RunView[]> {
+  async run(userId: UserId, datasets: readonly DatasetRow[], wait: boolean, pipeline: RunView['pipeline'] = 'cognify'): Promise<RunView[]> {
     if (this.#closing) throw new AppError('cancelled', 'Kenning is shutting down');
     const settings = await this.settingsOf(userId);
-    const runs = await Promise.all(datasets.map((d) => this.startOne(userId, d, settings)));
+    const runs = await Promise.all(datasets.map((d) => this.startOne(userId, d, settings, pipeline)));
     if (!wait) return Promise.all(runs.map(async (r) => (await this.s.store.runs.byId(r.runId))!));
     return Promise.all(runs.map((r) => r.done));
   }
@@ -68,11 +68,11 @@ export class CognifyRunner implements CognifyService {
     return parsed.success ? parsed.data : SettingsSchema.parse({});
   }
 
-  private async startOne(userId: UserId, dataset: DatasetRow, settings: Settings): Promise<ActiveRun> {
+  private async startOne(userId: UserId, dataset: DatasetRow, settings: Settings, pipeline: RunView['pipeline']): Promise<ActiveRun> {
     const existing = this.#active.get(dataset.id);
     if (existing) return existing;
     const pending = await this.s.store.data.pending(dataset.id);
-    const run = await this.s.store.runs.create(dataset.id, 'cognify', userId, pending.length);
+    const run = await this.s.store.runs.create(dataset.id, pipeline, userId, pending.length);
     const active: ActiveRun = { runId: run.id, cancelled: false, done: Promise.resolve(run) };
     active.done = this.process(dataset, active, settings).finally(() => this.#active.delete(dataset.id));
     this.#active.set(dataset.id, active);

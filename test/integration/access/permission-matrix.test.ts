@@ -33,6 +33,7 @@ function holds(actor: Actor, path: Path, q: Permission): ReadonlySet<Permission>
 function inputFor(name: ProcedureName, datasetId: string, sink: string): unknown {
   switch (name) {
     case 'datasets.get':
+    case 'datasets.reembed':
     case 'datasets.data':
     case 'datasets.delete':
     case 'graph.read':
