@@ -1,3 +1,4 @@
+import { appHandlers } from '../../../electron/worker/handlers/app';
 import { controlHandlers } from '../../../electron/worker/handlers/control';
 import { graphHandlers } from '../../../electron/worker/handlers/graph';
 import { vectorHandlers } from '../../../electron/worker/handlers/vectors';
@@ -8,6 +9,7 @@ export const HANDLERS_FOR_TEST: HandlerTable = {
   ...controlHandlers,
   ...graphHandlers,
   ...vectorHandlers,
+  ...appHandlers,
   'graph.counts': {
     serial: true,
     async run(_req, ctx) {

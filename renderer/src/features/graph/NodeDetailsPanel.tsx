@@ -1,0 +1,73 @@
+import { useShallow } from 'zustand/react/shallow';
+
+import { useApp } from '../../store/hooks';
+import { ErrorText } from '../../ui/ErrorText';
+
+/** The selected node: description, relations, and the source passages that assert it. */
+export function NodeDetailsPanel() {
+  const s = useApp(
+    useShallow((st) => ({
+      details: st.nodeDetails,
+      error: st.nodeDetailsError,
+      datasetId: st.graphDatasetId,
+      select: st.selectNode,
+      focus: st.focusNode,
+      expand: st.expandNode,
+      open: st.openDocument,
+      selected: st.selectedNodeId,
+    })),
+  );
+  const d = s.details;
+  return (
+    <aside className="node-details" aria-label="Node details" data-testid="node-details">
+      <div className="row spread">
+        <h2 data-testid="node-name">{d?.node.name ?? 'Loading…'}</h2>
+        <button type="button" className="btn ghost small" aria-label="Close details" onClick={() => void s.select(null)}>
+          ✕
+        </button>
+      </div>
+      <ErrorText message={s.error} />
+      {d && (
+        <>
+          <p className="muted small">
+            {d.node.type}
+            {d.node.kind ? ` · ${d.node.kind}` : ''}
+          </p>
+          {d.node.description && <p>{d.node.description}</p>}
+          <button type="button" className="btn small" data-testid="expand-node" onClick={() => s.selected && void s.expand(s.selected)}>
+            Show neighbours
+          </button>
+          <h3>Relations ({d.relations.length})</h3>
+          <ul className="relations">
+            {d.relations.slice(0, 50).map((r) => (
+              <li key={r.edge.id}>
+                <span className="muted">{r.edge.source === d.node.id ? r.edge.relation : `← ${r.edge.relation}`}</span>{' '}
+                <button type="button" className="link" onClick={() => s.datasetId && void s.focus(s.datasetId, r.other.id)}>
+                  {r.other.name}
+                </button>
+              </li>
+            ))}
+            {d.relations.length > 50 && <li className="muted">…and {d.relations.length - 50} more</li>}
+          </ul>
+          <h3>Sources ({d.sources.length})</h3>
+          {d.sources.length === 0 && <p className="muted small">No passage asserts this node directly.</p>}
+          <ul className="sources" data-testid="node-sources">
+            {d.sources.slice(0, 30).map((src) => (
+              <li key={`${src.chunkId}:${src.start}`}>
+                <button
+                  type="button"
+                  className="passage"
+                  data-testid="source-passage"
+                  onClick={() => s.datasetId && void s.open(s.datasetId, src.dataId, { start: src.start, end: src.end, name: src.dataName })}
+                >
+                  <span className="passage-doc">{src.dataName}</span>
+                  <span className="passage-text">{src.text}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </aside>
+  );
+}

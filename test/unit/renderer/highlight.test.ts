@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+
+import { queryWords, splitHighlights, splitRange } from '../../../renderer/src/features/search/highlight';
+
+describe('queryWords', () => {
+  it('keeps distinct words of two letters or more, longest first, lower-cased', () => {
+    expect(queryWords('Marie CURIE a marie, Warsaw!')).toEqual(['warsaw', 'marie', 'curie']);
+  });
+  it('handles letters beyond ASCII', () => {
+    expect(queryWords('Łódź café')).toEqual(['łódź', 'café']);
+  });
+});
+
+describe('splitHighlights', () => {
+  const join = (parts: { text: string }[]) => parts.map((p) => p.text).join('');
+
+  it('marks word-initial matches case-insensitively and keeps the text intact', () => {
+    const text = 'Marie Curie was born in Warsaw; curie-notes mention CURIE.';
+    const parts = splitHighlights(text, queryWords('curie'));
+    expect(join(parts)).toBe(text);
+    expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['Curie', 'curie', 'CURIE']);
+  });
+  it('does not mark matches inside a word', () => {
+    const parts = splitHighlights('restart the art', ['art']);
+    expect(parts.filter((p) => p.hit)).toHaveLength(1);
+    expect(join(parts)).toBe('restart the art');
+  });
+  it('escapes regular-expression characters in the query', () => {
+    const parts = splitHighlights('C++ and (x) here', queryWords('c++ (x)'));
+    expect(join(parts)).toBe('C++ and (x) here');
+  });
+  it('returns the text unmarked without words, and nothing for empty text', () => {
+    expect(splitHighlights('abc', [])).toEqual([{ text: 'abc', hit: false }]);
+    expect(splitHighlights('', ['a'])).toEqual([]);
+  });
+});
+
+describe('splitRange', () => {
+  it('splits around the cited range', () => {
+    expect(splitRange('0123456789', 3, 6)).toEqual({ before: '012', passage: '345', after: '6789' });
+  });
+  it('clamps ranges outside the text instead of throwing', () => {
+    expect(splitRange('abc', -5, 99)).toEqual({ before: '', passage: 'abc', after: '' });
+    expect(splitRange('abc', 2, 1)).toEqual({ before: 'ab', passage: '', after: 'c' });
+  });
+});
