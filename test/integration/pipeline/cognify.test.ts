@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestCore } from '../../helpers/core';
 import type { TestCore } from '../../helpers/core';
 import { CSV, CURIE, DARWIN, HTML, MARKDOWN, SHARED_PARIS, file } from '../../helpers/corpus';
+import { makeDocx } from '../../fixtures/docx';
+import { makePdf } from '../../fixtures/pdf';
 
 describe('cognify', () => {
   let t: TestCore;
@@ -115,5 +117,30 @@ describe('cognify', () => {
     expect(byName['good.txt']!.status).toBe('completed');
     expect(byName['broken.pdf']).toMatchObject({ status: 'errored', error: expect.stringMatching(/pdf/i) });
     expect(byName['bad.txt']).toMatchObject({ status: 'errored', error: expect.stringMatching(/UTF-8|encoding|binary/i) });
+  });
+});
+
+describe('cognify of PDF, DOCX and JSON documents', () => {
+  it('every supported format becomes a Document with cited chunks', async () => {
+    const t = await openTestCore();
+    try {
+      const { token } = await t.user('formats@example.com');
+      const ds = (await t.call(token, 'datasets.create', { name: 'formats' })).id;
+      const pdf = makePdf([['The Hubble Space Telescope orbits the Earth.', 'Edwin Hubble worked at Mount Wilson Observatory.']], 'Hubble');
+      const docx = makeDocx(['Ada Lovelace wrote notes on the Analytical Engine.', 'Charles Babbage designed the engine in London.']);
+      const json = JSON.stringify({ mission: { name: 'Apollo 11', crew: ['Neil Armstrong', 'Buzz Aldrin'], landing: 'Sea of Tranquility' } });
+      await t.call(token, 'data.add', { datasetId: ds, files: [file('hubble.pdf', pdf), file('lovelace.docx', docx), file('apollo.json', json)] });
+      const [run] = await t.call(token, 'cognify.run', { datasetIds: [ds], runInBackground: false });
+      expect(run).toMatchObject({ status: 'completed', itemsDone: 3, itemsFailed: 0 });
+      for (const [query, name] of [['Mount Wilson Observatory', 'hubble.pdf'], ['Analytical Engine', 'lovelace.docx'], ['Sea of Tranquility', 'apollo.json']] as const) {
+        const r = await t.call(token, 'search.run', { datasetIds: [ds], query, searchType: 'CHUNKS_LEXICAL' });
+        const hit = r.results[0]!.hits[0]!;
+        expect(hit.citation?.dataName).toBe(name);
+        const doc = await t.call(token, 'data.text', { datasetId: ds, dataId: hit.citation!.dataId });
+        expect(doc.text.slice(hit.citation!.start, hit.citation!.end)).toContain(query);
+      }
+    } finally {
+      await t.close();
+    }
   });
 });
