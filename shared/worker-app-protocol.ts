@@ -16,7 +16,7 @@ export type AppRequest = Readonly<
   | { kind: 'ingest.wipe' }
   | { kind: 'docs.read'; dataId: string }
   | { kind: 'search.run'; searchType: SearchType; query: string; topK: number; onlyContext: boolean; embedder: EmbedderSettings; llm: LlmSettings | null }
-  | { kind: 'view.graph'; nodeLimit: number; edgeLimit: number; types?: readonly NodeType[] }
+  | { kind: 'view.graph'; nodeLimit: number; edgeLimit: number; offset: number; types?: readonly NodeType[] }
   | { kind: 'view.neighbourhood'; nodeId: string; depth: 1 | 2 | 3; nodeLimit: number }
   | { kind: 'view.node'; nodeId: string }
   | { kind: 'view.counts' }

@@ -16,7 +16,7 @@ import type { Log } from '../core/log';
 import { consoleLog } from '../core/log';
 import { nodeCoreOptions } from '../core/node-core';
 import { registerApiV1 } from './api-v1';
-import { installErrorHandler } from './errors';
+import { installErrorHandler, sendFailure } from './errors';
 import { EventSockets, registerEvents } from './events';
 import { registerRpc } from './rpc';
 import { installSecurity } from './security';
@@ -68,6 +68,12 @@ export async function buildHost(core: Core, opts: Omit<HostOptions, 'home' | 'co
     // Keep-alive connections must not hold shutdown open.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // Malformed URL components and over-long path parameters (e.g. a 5,000-character procedure
+    // name) are answered before routing; without this they bypass the error handler's dialects.
+    frameworkErrors: (err, req, reply) => {
+      const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'The URL is malformed';
+      void sendFailure(req, reply, { code: 'invalid_input', message }, 400);
+    },
   });
   const sockets = new EventSockets();
   const secureCookies = false; // plain HTTP on loopback; a TLS front would set this

@@ -24,7 +24,8 @@ export interface GraphStore {
   /** Drops every node and edge. */
   wipe(): Promise<void>;
   /** Stable order (by type, then id); `truncated` when limits cut it. */
-  readGraph(opts: Readonly<{ nodeLimit: number; edgeLimit: number; types?: readonly NodeType[] }>): Promise<GraphSlice>;
+  /** `offset` pages through the stable order: page n is `offset = n * nodeLimit`. */
+  readGraph(opts: Readonly<{ nodeLimit: number; edgeLimit: number; types?: readonly NodeType[]; offset?: number }>): Promise<GraphSlice>;
   neighbourhood(nodeId: string, depth: 1 | 2 | 3, nodeLimit: number): Promise<GraphSlice>;
   nodeDetails(nodeId: string): Promise<NodeDetails | null>;
   countsByType(): Promise<Readonly<Record<string, number>>>;

@@ -222,6 +222,8 @@ export const procedures = {
         datasetId: id('datasetId'),
         nodeLimit: z.number().int().min(1).max(50_000).default(2000),
         edgeLimit: z.number().int().min(1).max(100_000).default(6000),
+        /** Pages through the stable (type, id) order when `truncated`. */
+        offset: z.number().int().min(0).max(100_000_000).default(0),
         types: z.array(GraphNodeSchema.shape.type).optional(),
       })
       .strict(),

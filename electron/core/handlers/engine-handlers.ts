@@ -86,7 +86,7 @@ export const engineHandlers: EngineHandlers = {
   },
   'search.run': async (ctx, i) => runSearch(ctx.services, callerOf(ctx).userId, ctx.datasets, i),
   'graph.read': async (ctx, i) =>
-    slice(await ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'view.graph', nodeLimit: i.nodeLimit, edgeLimit: i.edgeLimit, ...(i.types ? { types: i.types } : {}) })),
+    slice(await ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'view.graph', nodeLimit: i.nodeLimit, edgeLimit: i.edgeLimit, offset: i.offset, ...(i.types ? { types: i.types } : {}) })),
   'graph.neighbourhood': async (ctx, i) =>
     slice(await ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'view.neighbourhood', nodeId: i.nodeId, depth: i.depth, nodeLimit: i.nodeLimit })),
   'graph.node': async (ctx, i) => {

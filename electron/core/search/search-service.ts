@@ -9,6 +9,7 @@ import { COMPLETION_TYPES } from '../../../shared/contract/search';
 import type { DatasetSearchResult, SearchHit } from '../../../shared/contract/search';
 import { SettingsSchema } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/domain/errors';
+import { denied } from '../access/dataset-gate';
 import type { AuthorizedDataset } from '../access/dataset-gate';
 import type { Services } from '../services';
 import { reciprocalRankFusion } from './rrf';
@@ -26,17 +27,25 @@ export async function runSearch(
   if (COMPLETION_TYPES.includes(input.searchType) && !input.onlyContext && !settings.llm.enabled) {
     throw new AppError('llm_not_configured', `${input.searchType} needs an LLM: configure one in Settings, or pass onlyContext to get the context it would send`);
   }
-  const results = await Promise.all(
-    datasets.map(async ({ dataset }): Promise<DatasetSearchResult> => {
-      const r = await services.engines.request({ ownerId: dataset.owner_id, datasetId: dataset.id }, 'read', {
-        kind: 'search.run',
-        searchType: input.searchType,
-        query: input.query,
-        topK: input.topK,
-        onlyContext: input.onlyContext,
-        embedder: settings.embedding,
-        llm: settings.llm.enabled ? settings.llm : null,
-      });
+  const searched = await Promise.all(
+    datasets.map(async ({ dataset }): Promise<DatasetSearchResult | null> => {
+      let r;
+      try {
+        r = await services.engines.request({ ownerId: dataset.owner_id, datasetId: dataset.id }, 'read', {
+          kind: 'search.run',
+          searchType: input.searchType,
+          query: input.query,
+          topK: input.topK,
+          onlyContext: input.onlyContext,
+          embedder: settings.embedding,
+          llm: settings.llm.enabled ? settings.llm : null,
+        });
+      } catch (e) {
+        // Deleted while this search ran (its worker was stopped under us): as if it never existed.
+        if (await services.store.datasets.byId(dataset.id)) throw e;
+        if (input.datasetIds?.length) throw denied('read');
+        return null;
+      }
       const hits = await withNames(services, r.hits);
       return {
         datasetId: dataset.id,
@@ -49,6 +58,7 @@ export async function runSearch(
       };
     }),
   );
+  const results = searched.filter((r): r is DatasetSearchResult => r !== null);
   const merged = reciprocalRankFusion(
     results.map((r) => r.hits.map((h) => ({ ...h, datasetId: r.datasetId, datasetName: r.datasetName }))),
     (h) => `${h.datasetId}|${h.kind}|${h.nodeId ?? h.text}`,

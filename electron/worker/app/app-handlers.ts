@@ -48,7 +48,7 @@ export async function handleAppRequest(req: AppRequest, stores: AppStores, ctx: 
       );
     }
     case 'view.graph':
-      return graph.readGraph({ nodeLimit: req.nodeLimit, edgeLimit: req.edgeLimit, ...(req.types ? { types: req.types } : {}) }) as Promise<AppResult<'view.graph'>>;
+      return graph.readGraph({ nodeLimit: req.nodeLimit, edgeLimit: req.edgeLimit, offset: req.offset, ...(req.types ? { types: req.types } : {}) }) as Promise<AppResult<'view.graph'>>;
     case 'view.neighbourhood':
       return graph.neighbourhood(req.nodeId, req.depth, req.nodeLimit) as Promise<AppResult<'view.neighbourhood'>>;
     case 'view.node':

@@ -132,13 +132,15 @@ export class KuzuGraphStore implements GraphStore {
     });
   }
 
-  async readGraph(opts: Readonly<{ nodeLimit: number; edgeLimit: number; types?: readonly NodeType[] }>): Promise<GraphSlice> {
+  async readGraph(opts: Readonly<{ nodeLimit: number; edgeLimit: number; types?: readonly NodeType[]; offset?: number }>): Promise<GraphSlice> {
     const nodeLimit = checkLimit(opts.nodeLimit, 'nodeLimit');
+    const offset = opts.offset ?? 0;
+    if (!Number.isInteger(offset) || offset < 0 || offset > 100_000_000) throw new AppError('invalid_input', 'offset must be a non-negative integer');
     const edgeLimit = checkLimit(opts.edgeLimit, 'edgeLimit');
     const types = checkTypes(opts.types);
     const filter = types ? 'WHERE list_contains($types, n.type)' : '';
     const p: Params = types ? { types: [...types] } : {};
-    const rows = await this.#run<NodeRow>(`MATCH (n:Node) ${filter} RETURN ${nodeCols('n')} ORDER BY n.type, n.id LIMIT ${nodeLimit + 1}`, p);
+    const rows = await this.#run<NodeRow>(`MATCH (n:Node) ${filter} RETURN ${nodeCols('n')} ORDER BY n.type, n.id SKIP ${offset} LIMIT ${nodeLimit + 1}`, p);
     const nodes = rows.slice(0, nodeLimit).map(toNode);
     const totalNodes = await this.#count(`MATCH (n:Node) ${filter} RETURN count(*) AS c`, p);
     const totalEdges = types

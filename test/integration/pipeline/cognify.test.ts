@@ -66,6 +66,17 @@ describe('cognify', () => {
     expect((await counts()).Document).toBe(5);
   });
 
+  it('whole-graph reads are limited, stable and pageable', async () => {
+    const all = await t.call(token, 'graph.read', { datasetId: ds, nodeLimit: 50_000 });
+    expect(all.truncated).toBe(false);
+    const page1 = await t.call(token, 'graph.read', { datasetId: ds, nodeLimit: 10 });
+    const page2 = await t.call(token, 'graph.read', { datasetId: ds, nodeLimit: 10, offset: 10 });
+    expect(page1.truncated).toBe(true);
+    expect(page1.totalNodes).toBe(all.nodes.length);
+    expect([...page1.nodes, ...page2.nodes].map((n) => n.id)).toEqual(all.nodes.slice(0, 20).map((n) => n.id));
+    for (const e of page1.edges) expect(page1.nodes.some((n) => n.id === e.source) && page1.nodes.some((n) => n.id === e.target)).toBe(true);
+  });
+
   it('node details cite the exact passage, and the document view returns that text', async () => {
     const [curie] = await t.call(token, 'graph.find', { datasetId: ds, query: 'Marie Curie', types: ['Entity'] });
     const details = await t.call(token, 'graph.node', { datasetId: ds, nodeId: curie!.id });
