@@ -23,10 +23,24 @@ export function openDb(file: string, migrations: readonly Migration[] = MIGRATIO
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
   } catch (e) {
+    // SQLite says only "unable to open database file": ask the file system whether the folder is read-only or full.
+    const fsCode = folderProblem(path.dirname(file));
+    if (fsCode === 'EROFS') throw new AppError('storage_readonly', `The data folder is read-only (opening ${path.basename(file)}): ${path.dirname(file)}`);
+    if (fsCode === 'ENOSPC') throw new AppError('storage_full', `The disk is full (opening ${path.basename(file)})`);
     throw classifySqliteError(e, `opening ${path.basename(file)}`);
   }
   migrate(db, migrations);
   return db;
+}
+
+/** The errno a write into `dir` fails with (EROFS, ENOSPC, …), or null when it is writable. */
+function folderProblem(dir: string): string | null {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return null;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? null;
+  }
 }
 
 /** Applies the migrations whose version is above `user_version`, each in its own transaction. */

@@ -66,7 +66,7 @@ function engineError(e: unknown, what: string): AppError {
   const msg = e instanceof Error ? e.message : String(e);
   if (/No space left/i.test(msg)) return new AppError('storage_full', `The disk is full (${what})`);
   if (/Read-only file system|Permission denied/i.test(msg)) return new AppError('storage_readonly', `The data folder is read-only (${what})`);
-  if (/corrupt|invalid (manifest|file)/i.test(msg)) return new AppError('corrupt', `The vector index is damaged (${what}): ${msg}`);
+  if (/corrupt|invalid (manifest|file|magic)|does not appear to be a Lance file/i.test(msg)) return new AppError('corrupt', `The vector index is damaged (${what}): ${msg}`);
   return new AppError('internal', `Vector engine error (${what}): ${msg}`);
 }
 
