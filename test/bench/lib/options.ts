@@ -1,0 +1,1 @@
+export type BenchOptions = Readonly<{ quick: boolean }>;
