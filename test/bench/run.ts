@@ -86,7 +86,11 @@ async function main(): Promise<void> {
     benchmarks,
   };
   fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(results, null, 2));
-  fs.writeFileSync(path.join(REPO, 'BENCHMARKS.md'), renderMarkdown(results));
+  // The reliability suite owns the "## Reliability" section: keep it across rewrites.
+  const mdPath = path.join(REPO, 'BENCHMARKS.md');
+  const previous = fs.existsSync(mdPath) ? fs.readFileSync(mdPath, 'utf8') : '';
+  const at = previous.indexOf('\n## Reliability');
+  fs.writeFileSync(mdPath, renderMarkdown(results).trimEnd() + '\n' + (at >= 0 ? previous.slice(at) : ''));
   for (const b of benchmarks) {
     if (b.error) console.log(`  ${b.name}: not measured: ${b.error}`);
     for (const r of b.rows) console.log(`  ${r.id}: ${r.value.toPrecision(4)} ${r.unit}${r.ratio !== undefined ? ` (×${r.ratio.toPrecision(3)} of limit)` : ''}${r.target ? ` ${r.pass ? 'pass' : 'MISS'}` : ''}`);

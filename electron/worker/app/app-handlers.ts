@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/domain/errors';
 import type { AppProgress, AppRequest, AppResult, AppResults, NodeSource } from '../../../shared/worker-app-protocol';
 import { createChatClient } from '../ingest/llm';
 import { DocTextStore } from '../pipeline/doc-text-store';
-import { cognifyItem, forgetItem } from '../pipeline/cognify-item';
+import { forgetItem } from '../pipeline/forget-item';
 import { parseChunkId } from '../pipeline/ids';
 import { runSearch } from '../search/run-search';
 import type { GraphStore, VectorStore } from '../stores';
@@ -22,6 +22,8 @@ export async function handleAppRequest(req: AppRequest, stores: AppStores, ctx: 
   const { graph, vectors, docs } = stores;
   switch (req.kind) {
     case 'ingest.item': {
+      // Parsers and NLP models load on the first ingest only: a worker that just searches starts faster.
+      const { cognifyItem } = await import('../pipeline/cognify-item');
       const embedder = await embedderFor(req.embedder);
       const chat = req.llm?.enabled ? createChatClient(req.llm) : undefined;
       const r = await cognifyItem(

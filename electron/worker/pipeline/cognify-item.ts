@@ -95,13 +95,6 @@ export async function cognifyItem(input: CognifyItemInput, deps: CognifyItemDeps
   };
 }
 
-/** Removes everything one item asserted (graph, vectors, text); shared entities stay. */
-export async function forgetItem(dataId: string, deps: Pick<CognifyItemDeps, 'graph' | 'vectors' | 'docs'>): Promise<void> {
-  await deps.vectors.deleteData(dataId);
-  await deps.graph.deleteData(dataId);
-  await deps.docs.delete(dataId);
-}
-
 async function embedRows(embedder: Embedder, rows: readonly PendingRow[], signal?: AbortSignal): Promise<VectorRow[]> {
   const out: VectorRow[] = [];
   for (let i = 0; i < rows.length; i += EMBED_BATCH) {
