@@ -14,15 +14,10 @@ import type { Core } from '../core/core';
 import type { EventSockets } from './events';
 import { clearSessionCookie, fromBrowser, sessionToken, setSessionCookie } from './session';
 import { readUpload, UploadError } from './uploads';
+import type { HostContext } from './context';
 
-export type RpcContext = Readonly<{
-  core: Core;
-  secureCookies: boolean;
-  /** onRequest hook applying the shared sign-in rate limit. */
-  signInLimit: onRequestHookHandler;
-  sockets: EventSockets;
-  maxUploadBytes: number;
-}>;
+/** The routes' shared context (see context.ts). */
+export type RpcContext = HostContext;
 
 export function registerRpc(app: FastifyInstance, ctx: RpcContext): void {
   const handler = (req: FastifyRequest, reply: FastifyReply) => handle(ctx, req, reply);

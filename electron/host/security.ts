@@ -13,23 +13,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { CSRF_HEADER, EVENTS_PATH } from '../../shared/http-protocol';
 import { areaOf, sendFailure } from './errors';
+import { RENDERER_CSP } from '../../shared/renderer-csp';
 import { bearerToken, cookieToken } from './session';
 
-/** The CSP for the renderer build: own scripts only, no inline script, no framing, no plugins. */
-export const RENDERER_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // React sets styles through the CSSOM, but libraries inject <style>; inline styles cannot run code.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { RENDERER_CSP };
 
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

@@ -8,24 +8,14 @@ import { pathToFileURL } from 'node:url';
 
 import { net, protocol } from 'electron';
 
+import { RENDERER_CSP } from '../../shared/renderer-csp';
+
 export const APP_SCHEME = 'kenning';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 
-/** Own scripts only; styles may be inline (cannot run code); no network beyond the app itself. */
-export const SHELL_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The one renderer policy (shared/renderer-csp.ts), also in the Electron window. */
+export const SHELL_CSP = RENDERER_CSP;
 
 /** Must run before `app.whenReady()`. */
 export function registerAppScheme(): void {

@@ -1,16 +1,2 @@
-/** What the /api/v1 routes share: the core, cookie settings, the login limit and the event sockets. */
-import type { onRequestHookHandler } from 'fastify';
-
-import type { Core } from '../../core/core';
-import type { EventSockets } from '../events';
-
-export type V1Context = Readonly<{
-  core: Core;
-  /** Set the Secure flag on cookies (only when served over TLS). */
-  secureCookies: boolean;
-  /** onRequest hook applying the shared sign-in rate limit (one store for every sign-in route). */
-  signInLimit: onRequestHookHandler;
-  sockets: EventSockets;
-  /** Upload bounds for POST /api/v1/add. */
-  maxUploadBytes: number;
-}>;
+/** The /api/v1 routes share the host's context. */
+export type { HostContext as V1Context } from '../context';
