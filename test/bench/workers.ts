@@ -11,7 +11,7 @@ import path from 'node:path';
 import { EnginePool } from '../../electron/core/datasets/engine-pool';
 import type { WorkerLauncher } from '../../electron/core/datasets/launcher';
 import { datasetPaths } from '../../electron/core/datasets/paths';
-import { DEFAULT_WORKER_ENTRY, nodeLauncher } from '../../electron/core/datasets/launcher-node';
+import { defaultWorkerEntry, nodeLauncher } from '../../electron/core/datasets/launcher-node';
 import { KuzuGraphStore } from '../../electron/worker/graph/kuzu-graph-store';
 import { LanceVectorStore } from '../../electron/worker/vectors/lance-vector-store';
 import { tempDir } from '../helpers/temp';
@@ -105,7 +105,7 @@ export async function run(o: BenchOptions): Promise<BenchOutput> {
     const bundle = await bundleWorker();
     const pools = {
       bundled: new EnginePool({ home: t.dir, launcher: nodeLauncher({ entry: bundle }), idleMs: 0 }),
-      tsx: new EnginePool({ home: t.dir, launcher: nodeLauncher({ entry: DEFAULT_WORKER_ENTRY }), idleMs: 0 }),
+      tsx: new EnginePool({ home: t.dir, launcher: nodeLauncher({ entry: defaultWorkerEntry() }), idleMs: 0 }),
     };
     // One throw-away open each (disk caches, tsx compile cache).
     for (const p of Object.values(pools)) await coldOpens(p, 1);

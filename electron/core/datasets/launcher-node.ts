@@ -7,8 +7,14 @@ import { fileURLToPath } from 'node:url';
 import type { RequestEnvelope } from '../../../shared/worker-protocol';
 import type { WorkerHandle, WorkerLauncher } from './launcher';
 
-/** The worker entry next to this source tree (a .ts file when running from source). */
-export const DEFAULT_WORKER_ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../worker/main.ts');
+/**
+ * The worker entry next to this source tree (a .ts file when running from source). A function,
+ * not a constant: bundles (CommonJS, where import.meta is empty) pass their own entry and must
+ * never evaluate this at load time.
+ */
+export function defaultWorkerEntry(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../worker/main.ts');
+}
 
 export type NodeLauncherOptions = Readonly<{
   /** Absolute path of the worker module; a .ts entry runs through tsx. */
@@ -45,7 +51,7 @@ class NodeWorkerHandle implements WorkerHandle {
 }
 
 export function nodeLauncher(opts: NodeLauncherOptions = {}): WorkerLauncher {
-  const entry = opts.entry ?? DEFAULT_WORKER_ENTRY;
+  const entry = opts.entry ?? defaultWorkerEntry();
   if (!path.isAbsolute(entry)) throw new TypeError(`nodeLauncher: entry must be absolute, got "${entry}"`);
   const execArgv = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
   return {
