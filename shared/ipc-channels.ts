@@ -11,11 +11,17 @@ export const IPC_CALL = 'kenning:call';
 /** `webContents.send(IPC_EVENT, { event, payload })`: events for the window's session. */
 export const IPC_EVENT = 'kenning:event';
 
+/**
+ * `ipcRenderer.invoke(IPC_REVEAL)` → boolean: opens the data folder in the OS file manager.
+ * Takes no argument: main opens its own data home, never a path the renderer names.
+ */
+export const IPC_REVEAL = 'kenning:reveal-data-folder';
+
 /** One pushed event, as the renderer receives it. */
 export type IpcEventMessage = Readonly<{ event: EventName; payload: unknown }>;
 
 /**
- * `window.kenning`: exactly these two members. The session token stays in the main process;
+ * `window.kenning`: exactly these three members. The session token stays in the main process;
  * the renderer never sees it (auth.signIn / auth.autoSignIn replies carry `token: ''`).
  */
 export type KenningBridgeApi = Readonly<{
@@ -23,4 +29,6 @@ export type KenningBridgeApi = Readonly<{
   call(name: string, input: unknown): Promise<Reply<unknown>>;
   /** Subscribes to events; returns the unsubscribe function. */
   on(listener: (msg: IpcEventMessage) => void): () => void;
+  /** Shows the data folder in the file manager (signed-in windows only); false when refused. */
+  revealDataFolder(): Promise<boolean>;
 }>;

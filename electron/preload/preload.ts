@@ -1,5 +1,5 @@
 /**
- * The whole bridge: `window.kenning = { call, on }` over two fixed channels. Nothing generic
+ * The whole bridge: `window.kenning = { call, on, revealDataFolder }` over three fixed channels. Nothing generic
  * (no channel parameter, no ipcRenderer): the renderer can do exactly what the contract
  * allows, and main still validates every call. Runs sandboxed; bundled to CommonJS.
  */
@@ -7,7 +7,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 
 import type { Reply } from '../../shared/domain/errors';
-import { IPC_CALL, IPC_EVENT } from '../../shared/ipc-channels';
+import { IPC_CALL, IPC_EVENT, IPC_REVEAL } from '../../shared/ipc-channels';
 import type { IpcEventMessage, KenningBridgeApi } from '../../shared/ipc-channels';
 
 const api: KenningBridgeApi = {
@@ -19,6 +19,7 @@ const api: KenningBridgeApi = {
       ipcRenderer.removeListener(IPC_EVENT, handler);
     };
   },
+  revealDataFolder: () => ipcRenderer.invoke(IPC_REVEAL) as Promise<boolean>,
 };
 
 contextBridge.exposeInMainWorld('kenning', api);

@@ -5,12 +5,12 @@
  * The session token never reaches the renderer: sign-in replies are stored here and sent
  * on with `token: ''`.
  */
-import { ipcMain } from 'electron';
+import { ipcMain, shell } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 
 import type { ProcedureName } from '../../shared/contract/procedures';
 import type { Reply } from '../../shared/domain/errors';
-import { IPC_CALL, IPC_EVENT } from '../../shared/ipc-channels';
+import { IPC_CALL, IPC_EVENT, IPC_REVEAL } from '../../shared/ipc-channels';
 import type { IpcEventMessage } from '../../shared/ipc-channels';
 import type { Core } from '../core/core';
 
@@ -57,6 +57,12 @@ export function bindIpc(core: Core, isOwnOrigin: (url: string) => boolean): IpcB
     return r;
   });
 
+  // The data folder is the core's own home; the renderer cannot name any other path.
+  ipcMain.handle(IPC_REVEAL, async (event): Promise<boolean> => {
+    if (!fromOwnWindow(event) || !tokens.has(event.sender.id)) return false; // unexpected sender, or nobody signed in
+    return (await shell.openPath(core.services.home)) === '';
+  });
+
   return {
     attach(contents) {
       const id = contents.id;
@@ -82,6 +88,7 @@ export function bindIpc(core: Core, isOwnOrigin: (url: string) => boolean): IpcB
     },
     dispose() {
       ipcMain.removeHandler(IPC_CALL);
+      ipcMain.removeHandler(IPC_REVEAL);
       for (const u of subscriptions.values()) u();
       subscriptions.clear();
       attached.clear();

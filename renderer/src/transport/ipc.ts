@@ -18,7 +18,9 @@ export function ipcTransport(bridge: KenningBridgeApi): Transport {
     on: (listener) => bridge.on(listener),
     // The main process binds the session to the window, so events follow sign-in by themselves.
     sessionChanged: () => undefined,
-    // The bridge has no "reveal folder" member yet; the settings page copies the path instead.
-    reveal: undefined,
+    // Main opens its own data home; the path shown in the renderer is never sent back.
+    reveal: async () => {
+      await bridge.revealDataFolder();
+    },
   };
 }

@@ -29,9 +29,9 @@ describe('Electron bundles', () => {
     expect(calls.map((c) => c[0])).not.toContain('app.enableSandbox'); // second instance stops before setting up
   });
 
-  it('the preload exposes exactly one object, window.kenning', () => {
+  it('the preload exposes exactly one object, window.kenning, with exactly its three members', () => {
     const calls = load('preload.cjs');
     const exposed = calls.filter((c) => c[0] === 'contextBridge.exposeInMainWorld');
-    expect(exposed).toEqual([['contextBridge.exposeInMainWorld', 'kenning', 'object']]);
+    expect(exposed).toEqual([['contextBridge.exposeInMainWorld', 'kenning', 'object:call,on,revealDataFolder']]);
   });
 });

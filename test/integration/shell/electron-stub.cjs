@@ -3,7 +3,7 @@
 const Module = require('module');
 const calls = [];
 const record = (name) => (...args) => {
-  calls.push([name, ...args.map((a) => (typeof a === 'string' ? a : typeof a))]);
+  calls.push([name, ...args.map((a) => (typeof a === 'string' ? a : a && typeof a === 'object' ? `object:${Object.keys(a).sort().join(',')}` : typeof a))]);
   return undefined;
 };
 const electron = {
