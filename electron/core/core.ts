@@ -21,6 +21,7 @@ import type { Engines } from './engines';
 import { EventBus } from './events/event-bus';
 import type { Log } from './log';
 import { consoleLog } from './log';
+import { sweepOrphanDatasetFiles } from './catalog/sweep-orphans';
 import type { CognifyService } from './pipeline/cognify-service';
 import type { Services } from './services';
 import { createStore } from './store';
@@ -51,6 +52,8 @@ export class Core {
     // Runs a previous process left running can never finish: say so, and make their items pending again.
     const interrupted = await store.runs.markInterrupted();
     if (interrupted > 0) log.warn(`[core] ${interrupted} pipeline run(s) were interrupted by the last shutdown`);
+    const orphans = await sweepOrphanDatasetFiles(home, store);
+    if (orphans > 0) log.warn(`[core] removed the files of ${orphans} dataset(s) deleted before the last shutdown`);
     const base = {
       home,
       config,

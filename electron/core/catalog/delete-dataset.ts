@@ -7,15 +7,16 @@ import type { Services } from '../services';
 import type { DatasetRow } from '../store/repos/datasets-repo';
 
 /**
- * Deletes a dataset: stops its worker and removes its engine files first, then its rows
- * (ACLs, links and runs cascade), then raw files no other data row still references.
+ * Deletes a dataset: its rows first (ACLs, links and runs cascade), so nobody can reach it any
+ * more and a request already running against it sees it as gone; then its worker is stopped and
+ * its engine files removed; then raw files no other data row still references.
  */
 export async function deleteDatasetEverywhere(services: Services, caller: Caller, dataset: DatasetRow): Promise<void> {
   const { store, engines, home } = services;
   await services.cognify.cancelAndWait(dataset.id);
-  await engines.deleteDataset({ ownerId: dataset.owner_id, datasetId: dataset.id });
   const items = await store.data.inDataset(dataset.id);
   await store.datasets.delete(dataset.id);
+  await engines.deleteDataset({ ownerId: dataset.owner_id, datasetId: dataset.id });
   for (const item of items) await dropIfOrphan(services, item.id as DataId);
   await store.audit.record({ actorId: caller.userId, action: 'dataset.delete', datasetId: dataset.id, detail: { name: dataset.name } });
   void home;

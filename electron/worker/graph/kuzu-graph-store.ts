@@ -337,7 +337,7 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   #live(): Connection {
-    if (!this.#conn) throw new AppError('internal', 'GraphStore used after close');
+    if (!this.#conn) throw new AppError('cancelled', 'The dataset was closed while this request ran (deleted, or Kenning is quitting)');
     return this.#conn;
   }
 }

@@ -266,7 +266,7 @@ export class LanceVectorStore implements VectorStore {
   }
 
   #live(): lancedb.Connection {
-    if (!this.#conn) throw new AppError('internal', 'VectorStore used after close');
+    if (!this.#conn) throw new AppError('cancelled', 'The dataset was closed while this request ran (deleted, or Kenning is quitting)');
     return this.#conn;
   }
 }
