@@ -161,7 +161,7 @@ describe('KuzuGraphStore', () => {
     expect(await g.countsByType()).toEqual({});
     await g.close();
     await g.close();
-    expect(await code(g.countsByType())).toBe('internal');
+    expect(await code(g.countsByType())).toBe('cancelled');
   });
 
   it('readGraph stays bounded on 50,000 nodes', async () => {
