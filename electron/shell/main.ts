@@ -54,7 +54,8 @@ function createWindow(binding: IpcBinding): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  const home = app.getPath('userData');
+  // KENNING_HOME overrides, as for the host; otherwise Electron's per-user folder (the host's default too).
+  const home = process.env.KENNING_HOME ? path.resolve(process.env.KENNING_HOME) : app.getPath('userData');
   // Packaged builds ship the local embedding table as an extra resource (electron-builder.yml);
   // utility processes inherit the environment, so the workers find it there.
   if (app.isPackaged) process.env.KENNING_WORD_VECTORS ??= path.join(process.resourcesPath, 'word-vectors');
