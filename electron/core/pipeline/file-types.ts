@@ -1,3 +1,5 @@
+import { extensionOf } from '../../../shared/file-names';
+
 /**
  * The formats `add` accepts, by extension. Content is checked again (magic numbers, UTF-8)
  * when cognify parses it; here a wrong extension is refused early with a clear reason.
@@ -15,11 +17,6 @@ export const ACCEPTED: Readonly<Record<string, string>> = {
   text: 'text/plain',
 };
 
-export function extensionOf(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? name;
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
-}
 
 /** The accepted extension and mime type, or a reason the file is refused. */
 export function acceptFile(name: string): { ext: string; mime: string } | { reason: string } {

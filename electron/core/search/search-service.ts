@@ -11,8 +11,9 @@ import { SettingsSchema } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/domain/errors';
 import { denied } from '../access/dataset-gate';
 import type { AuthorizedDataset } from '../access/dataset-gate';
+import { dataNames } from '../catalog/data-names';
 import type { Services } from '../services';
-import { reciprocalRankFusion } from './rrf';
+import { reciprocalRankFusion } from '../../../shared/rank-fusion';
 
 export async function runSearch(
   services: Services,
@@ -70,10 +71,6 @@ export async function runSearch(
 
 /** Fills citation.dataName from the catalog (workers know ids only). */
 async function withNames(services: Services, hits: readonly SearchHit[]): Promise<SearchHit[]> {
-  const names = new Map<string, string>();
-  for (const h of hits) {
-    const id = h.citation?.dataId;
-    if (id && !names.has(id)) names.set(id, (await services.store.data.byId(id))?.name ?? '');
-  }
+  const names = await dataNames(services.store, hits.flatMap((h) => (h.citation ? [h.citation.dataId] : [])));
   return hits.map((h) => (h.citation ? { ...h, citation: { ...h.citation, dataName: names.get(h.citation.dataId) ?? '' } } : h));
 }

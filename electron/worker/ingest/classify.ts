@@ -1,4 +1,6 @@
 import { isUtf8 } from 'node:buffer';
+
+import { extensionOf } from '../../../shared/file-names';
 import { invalidInput } from './parse/errors';
 import { looksLikeZip, readZipDirectory } from './parse/zip';
 
@@ -53,13 +55,6 @@ const TEXT_EXTENSIONS: Readonly<Record<string, DocumentFormat>> = {
   json: 'json',
   txt: 'text', text: 'text', log: 'text',
 };
-
-/** Lower-case extension without the dot ("" when there is none). */
-export function extensionOf(fileName: string): string {
-  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
-}
 
 function matches(bytes: Uint8Array, sig: Signature): boolean {
   if (bytes.length < sig.at + sig.bytes.length) return false;

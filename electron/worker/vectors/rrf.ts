@@ -1,27 +1,14 @@
-/** Reciprocal-rank fusion of ranked hit lists. Pure. */
+/** Rank fusion and ordering of vector-store hits. Pure. */
+import { reciprocalRankFusion } from '../../../shared/rank-fusion';
 import type { VectorHit } from '../stores';
 
-/** The usual constant: dampens the weight of the very first ranks. */
-export const RRF_K = 60;
+export { RRF_K } from '../../../shared/rank-fusion';
 
-/**
- * Fuses lists ranked best-first: score = Σ 1 / (RRF_K + rank). Ties break by row id so the
- * order is stable from run to run.
- */
+/** Fuses hit lists ranked best-first (by row id) and keeps the best `k`, scored by fusion. */
 export function fuseRrf(lists: readonly (readonly VectorHit[])[], k: number): VectorHit[] {
-  const acc = new Map<string, { hit: VectorHit; score: number }>();
-  for (const list of lists) {
-    list.forEach((hit, i) => {
-      const prev = acc.get(hit.row.id);
-      const add = 1 / (RRF_K + i + 1);
-      if (prev) prev.score += add;
-      else acc.set(hit.row.id, { hit, score: add });
-    });
-  }
-  return [...acc.values()]
-    .sort((a, b) => b.score - a.score || (a.hit.row.id < b.hit.row.id ? -1 : a.hit.row.id > b.hit.row.id ? 1 : 0))
+  return reciprocalRankFusion(lists, (h) => h.row.id)
     .slice(0, k)
-    .map(({ hit, score }) => ({ row: hit.row, score }));
+    .map(({ item, score }) => ({ row: item.row, score }));
 }
 
 /** Sorts hits best-first, ties by id. */

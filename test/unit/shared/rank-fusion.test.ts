@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { reciprocalRankFusion } from '../../../../electron/core/search/rrf';
+import { reciprocalRankFusion } from '../../../shared/rank-fusion';
 
 describe('reciprocal-rank fusion', () => {
   it('rewards items ranked well in several lists', () => {
