@@ -3,39 +3,26 @@
  * The kernel drops it the instant the holding process dies (FACTS: re-acquired 0.4 ms after
  * SIGKILL), so a crashed worker never leaves a dataset locked and no stale-lock timeout exists.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 
 import Database from 'better-sqlite3';
 
 import { AppError } from '../../shared/domain/errors';
+import { storageError, unwritableFolder } from '../common/storage-errors';
 
 /** A held lock. Lifetime: until `release()` or the process exits. */
 export type DatasetLock = Readonly<{ release(): void; waitedMs: number }>;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** A read-only or full data folder, in words a user can act on; null for anything else. */
-function storageError(e: unknown): AppError | null {
-  const code = (e as { code?: string }).code ?? '';
-  const msg = e instanceof Error ? e.message : String(e);
-  if (code === 'EROFS' || /read-?only/i.test(msg)) return new AppError('storage_readonly', 'The data folder is read-only (taking the dataset lock)');
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new AppError('storage_full', 'The disk is full (taking the dataset lock)');
-  return null;
-}
+const WHAT = 'taking the dataset lock';
 
 function tryAcquire(file: string): Database.Database | null {
   let db: Database.Database;
   try {
     db = new Database(file, { timeout: 0 });
   } catch (e) {
-    // SQLite says only "unable to open database file": ask the file system why.
-    try {
-      fs.accessSync(path.dirname(file), fs.constants.W_OK);
-    } catch (fsErr) {
-      throw storageError(fsErr) ?? new AppError('internal', `Cannot take the dataset lock: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    throw storageError(e) ?? new AppError('internal', `Cannot take the dataset lock: ${e instanceof Error ? e.message : String(e)}`);
+    throw unwritableFolder(path.dirname(file), WHAT) ?? storageError(e, WHAT) ?? new AppError('internal', `Cannot take the dataset lock: ${e instanceof Error ? e.message : String(e)}`);
   }
   try {
     db.exec('BEGIN EXCLUSIVE');
@@ -44,9 +31,7 @@ function tryAcquire(file: string): Database.Database | null {
     db.close();
     const code = (e as { code?: string }).code ?? '';
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return null;
-    const storage = storageError(e);
-    if (storage) throw storage;
-    throw new AppError('internal', `Cannot take the dataset lock: ${e instanceof Error ? e.message : String(e)}`);
+    throw storageError(e, WHAT) ?? new AppError('internal', `Cannot take the dataset lock: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

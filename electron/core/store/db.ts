@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 
 import { AppError } from '../../../shared/domain/errors';
+import { storageError, unwritableFolder } from '../../common/storage-errors';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
 
@@ -23,24 +24,10 @@ export function openDb(file: string, migrations: readonly Migration[] = MIGRATIO
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
   } catch (e) {
-    // SQLite says only "unable to open database file": ask the file system whether the folder is read-only or full.
-    const fsCode = folderProblem(path.dirname(file));
-    if (fsCode === 'EROFS') throw new AppError('storage_readonly', `The data folder is read-only (opening ${path.basename(file)}): ${path.dirname(file)}`);
-    if (fsCode === 'ENOSPC') throw new AppError('storage_full', `The disk is full (opening ${path.basename(file)})`);
-    throw classifySqliteError(e, `opening ${path.basename(file)}`);
+    throw unwritableFolder(path.dirname(file), `opening ${path.basename(file)}`) ?? classifySqliteError(e, `opening ${path.basename(file)}`);
   }
   migrate(db, migrations);
   return db;
-}
-
-/** The errno a write into `dir` fails with (EROFS, ENOSPC, …), or null when it is writable. */
-function folderProblem(dir: string): string | null {
-  try {
-    fs.accessSync(dir, fs.constants.W_OK);
-    return null;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code ?? null;
-  }
 }
 
 /** Applies the migrations whose version is above `user_version`, each in its own transaction. */
@@ -64,9 +51,8 @@ export function classifySqliteError(e: unknown, what: string): AppError {
   if (e instanceof AppError) return e;
   const code = (e as { code?: string }).code ?? '';
   const msg = e instanceof Error ? e.message : String(e);
-  if (code === 'SQLITE_FULL') return new AppError('storage_full', `The disk is full (${what})`);
-  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' && /read-?only/i.test(msg))
-    return new AppError('storage_readonly', `The data folder is read-only (${what})`);
+  const storage = storageError(e, what);
+  if (storage) return storage;
   if (code === 'SQLITE_CANTOPEN') return new AppError('storage_readonly', `Cannot open the database (${what}): ${msg}`);
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return new AppError('corrupt', `The database is corrupt (${what})`);
   return new AppError('internal', `Database error (${what}): ${msg}`);

@@ -19,6 +19,7 @@ import kuzu from 'kuzu';
 import type { Connection, Database, KuzuValue, PreparedStatement, QueryResult } from 'kuzu';
 
 import { AppError } from '../../../shared/domain/errors';
+import { storageError } from '../../common/storage-errors';
 import type { GraphEdge, GraphNode, GraphSlice, NodeType } from '../../../shared/domain/graph';
 import type { GraphStore, ItemGraph, NodeDetails } from '../stores';
 import { assertReadOnlyCypher } from './cypher-guard';
@@ -50,8 +51,8 @@ const EDGE_SCAN_CAP = 200_000;
 function engineError(e: unknown, what: string): AppError {
   if (e instanceof AppError) return e;
   const msg = e instanceof Error ? e.message : String(e);
-  if (/No space left/i.test(msg)) return new AppError('storage_full', `The disk is full (${what})`);
-  if (/Read-only file system/i.test(msg)) return new AppError('storage_readonly', `The data folder is read-only (${what})`);
+  const storage = storageError(e, what);
+  if (storage) return storage;
   if (/lock/i.test(msg) && /(file|database)/i.test(msg)) return new AppError('locked', `The graph is open in another process (${what})`);
   if (/corrupt|invalid (database|file)|not a valid|checksum/i.test(msg)) return new AppError('corrupt', `The graph database is damaged (${what}): ${msg}`);
   if (/interrupt|timeout/i.test(msg)) return new AppError('timeout', `The graph query took too long (${what})`);

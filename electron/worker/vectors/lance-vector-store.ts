@@ -12,6 +12,7 @@ import * as lancedb from '@lancedb/lancedb';
 import * as arrow from 'apache-arrow';
 
 import { AppError } from '../../../shared/domain/errors';
+import { storageError } from '../../common/storage-errors';
 import { VECTOR_TABLES } from '../stores';
 import type { VectorHit, VectorRow, VectorStore, VectorTable } from '../stores';
 import { readMeta, removeMeta, writeMeta } from './embedder-meta';
@@ -64,8 +65,8 @@ function checkDataId(s: unknown): string {
 function engineError(e: unknown, what: string): AppError {
   if (e instanceof AppError) return e;
   const msg = e instanceof Error ? e.message : String(e);
-  if (/No space left/i.test(msg)) return new AppError('storage_full', `The disk is full (${what})`);
-  if (/Read-only file system|Permission denied/i.test(msg)) return new AppError('storage_readonly', `The data folder is read-only (${what})`);
+  const storage = storageError(e, what);
+  if (storage) return storage;
   if (/corrupt|invalid (manifest|file|magic)|does not appear to be a Lance file/i.test(msg)) return new AppError('corrupt', `The vector index is damaged (${what}): ${msg}`);
   return new AppError('internal', `Vector engine error (${what}): ${msg}`);
 }
