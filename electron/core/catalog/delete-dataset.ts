@@ -12,14 +12,13 @@ import type { DatasetRow } from '../store/repos/datasets-repo';
  * its engine files removed; then raw files no other data row still references.
  */
 export async function deleteDatasetEverywhere(services: Services, caller: Caller, dataset: DatasetRow): Promise<void> {
-  const { store, engines, home } = services;
+  const { store, engines } = services;
   await services.cognify.cancelAndWait(dataset.id);
   const items = await store.data.inDataset(dataset.id);
   await store.datasets.delete(dataset.id);
   await engines.deleteDataset({ ownerId: dataset.owner_id, datasetId: dataset.id });
   for (const item of items) await dropIfOrphan(services, item.id as DataId);
   await store.audit.record({ actorId: caller.userId, action: 'dataset.delete', datasetId: dataset.id, detail: { name: dataset.name } });
-  void home;
 }
 
 /** Removes a data row (and its raw file if unused) once no dataset links it. */

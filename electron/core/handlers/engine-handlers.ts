@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../../shared/domain/errors';
 import type { DataId, DatasetId } from '../../../shared/domain/ids';
+import { dataNames } from '../catalog/data-names';
 import { dropIfOrphan, deleteDatasetEverywhere } from '../catalog/delete-dataset';
 import type { DatasetRef } from '../engines';
 import { addItems, textItem } from '../pipeline/add';
@@ -28,7 +29,7 @@ export const engineHandlers: EngineHandlers = {
   'data.add': async (ctx, i) => {
     const a = only(ctx.datasets);
     const items = [...i.files, ...i.texts.map((t, n) => textItem(t, n))];
-    const results = await addItems(ctx.services.store, ctx.services.config, ctx.services.home, callerOf(ctx), a.dataset, items);
+    const results = await addItems(ctx.services.store, ctx.services.config, ctx.services.home, a.dataset, items);
     if (results.some((r) => r.status === 'added')) ctx.services.bus.broadcast('datasets.changed', { reason: 'data' });
     return { datasetId: a.dataset.id, datasetName: a.dataset.name, items: results.map((r) => ({ ...r })) };
   },
@@ -92,8 +93,7 @@ export const engineHandlers: EngineHandlers = {
   'graph.node': async (ctx, i) => {
     const r = await ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'view.node', nodeId: i.nodeId });
     if (!r) throw new AppError('not_found', 'No such node in this dataset');
-    const names = new Map<string, string>();
-    for (const s of r.sources) if (!names.has(s.dataId)) names.set(s.dataId, (await ctx.services.store.data.byId(s.dataId))?.name ?? '');
+    const names = await dataNames(ctx.services.store, r.sources.map((s) => s.dataId));
     return { ...r, sources: r.sources.map((s) => ({ ...s, dataName: names.get(s.dataId) ?? '' })) };
   },
   'graph.counts': async (ctx) => ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'view.counts' }),

@@ -8,7 +8,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 import type { DataId } from '../../../shared/domain/ids';
-import type { Caller } from '../access/caller';
 import type { CoreConfig } from '../config';
 import type { Store } from '../store';
 import type { DatasetRow } from '../store/repos/datasets-repo';
@@ -22,7 +21,6 @@ export async function addItems(
   store: Store,
   config: CoreConfig,
   home: string,
-  caller: Caller,
   dataset: DatasetRow,
   items: readonly AddInputItem[],
 ): Promise<AddItemResult[]> {
@@ -30,12 +28,12 @@ export async function addItems(
     return items.map((i) => ({ name: i.name, status: 'rejected', reason: `too many files in one call (limit ${config.maxFilesPerCall})` }));
   }
   const out: AddItemResult[] = [];
-  for (const item of items) out.push(await addOne(store, config, home, caller, dataset, item));
+  for (const item of items) out.push(await addOne(store, config, home, dataset, item));
   if (out.some((r) => r.status === 'added')) await store.datasets.touch(dataset.id);
   return out;
 }
 
-async function addOne(store: Store, config: CoreConfig, home: string, caller: Caller, dataset: DatasetRow, item: AddInputItem): Promise<AddItemResult> {
+async function addOne(store: Store, config: CoreConfig, home: string, dataset: DatasetRow, item: AddInputItem): Promise<AddItemResult> {
   const accepted = acceptFile(item.name);
   if ('reason' in accepted) return { name: item.name, status: 'rejected', reason: accepted.reason };
   if (item.bytes.byteLength === 0) return { name: item.name, status: 'rejected', reason: 'the file is empty (0 bytes)' };
@@ -65,7 +63,6 @@ async function addOne(store: Store, config: CoreConfig, home: string, caller: Ca
     });
   }
   const linked = await store.data.link(dataset.id, data.id as DataId);
-  void caller;
   return linked ? { name: item.name, status: 'added', dataId: data.id } : { name: item.name, status: 'duplicate', dataId: data.id, reason: 'this content is already in the dataset' };
 }
 

@@ -92,10 +92,11 @@ export class CognifyRunner implements CognifyService {
       for (;;) {
         if (active.cancelled) break;
         // Re-read each time: items added or deleted during the run are seen.
-        const next = (await store.data.pending(dataset.id)).find((d) => !tried.has(d.id));
+        const untried = (await store.data.pending(dataset.id)).filter((d) => !tried.has(d.id));
+        const next = untried[0];
         if (!next) break;
         tried.add(next.id);
-        const total = done + failed + (await store.data.pending(dataset.id)).filter((d) => !tried.has(d.id)).length + 1;
+        const total = done + failed + untried.length;
         await store.runs.update(runId, { itemsTotal: total });
         const emit = (stage: Progress['stage'], bytes: number, message?: string): void =>
           bus.toReaders(dataset.id, 'run.progress', {

@@ -32,8 +32,32 @@ export type SearchDeps = Readonly<{
   chat: () => OpenAiChatClient;
 }>;
 
-export async function runSearch(input: WorkerSearchInput, deps: SearchDeps): Promise<WorkerSearchOutput> {
+type Seed = Readonly<{ nodeId: string; score: number; cite?: VectorHit['row'] }>;
+
+/**
+ * One search request's dependencies, with the work several search steps share done once:
+ * the query's embedding, and the entities seeded for it.
+ */
+type SearchCtx = SearchDeps &
+  Readonly<{
+    /** The query's vector with the dataset's embedder; null when nothing is indexed yet. */
+    queryVector(): Promise<Float32Array | null>;
+    seeds: Map<number, Promise<readonly Seed[]>>;
+  }>;
+
+function searchCtx(deps: SearchDeps, query: string): SearchCtx {
+  let vector: Promise<Float32Array | null> | undefined;
+  return {
+    ...deps,
+    queryVector: () =>
+      (vector ??= deps.embedder().then(async (e) => (e ? (await e.embed([query]))[0]! : null))),
+    seeds: new Map(),
+  };
+}
+
+export async function runSearch(input: WorkerSearchInput, plainDeps: SearchDeps): Promise<WorkerSearchOutput> {
   const { searchType: type, query, topK } = input;
+  const deps = searchCtx(plainDeps, query);
   switch (type) {
     case 'CHUNKS':
       return { hits: await vectorHits(deps, 'DocumentChunk_text', 'chunk', query, topK, 'vector') };
@@ -59,14 +83,13 @@ export async function runSearch(input: WorkerSearchInput, deps: SearchDeps): Pro
   }
 }
 
-async function vectorHits(deps: SearchDeps, table: VectorTable, kind: SearchHit['kind'], query: string, k: number, mode: 'vector' | 'text' | 'hybrid'): Promise<SearchHit[]> {
+async function vectorHits(deps: SearchCtx, table: VectorTable, kind: SearchHit['kind'], query: string, k: number, mode: 'vector' | 'text' | 'hybrid'): Promise<SearchHit[]> {
   let hits: readonly VectorHit[];
   if (mode === 'text') hits = await deps.vectors.searchText(table, query, k);
   else {
-    const embedder = await deps.embedder();
-    if (!embedder) return []; // nothing indexed yet
-    const [vector] = await embedder.embed([query]);
-    hits = mode === 'vector' ? await deps.vectors.searchVector(table, vector!, k) : await deps.vectors.searchHybrid(table, vector!, query, k);
+    const vector = await deps.queryVector();
+    if (!vector) return []; // nothing indexed yet
+    hits = mode === 'vector' ? await deps.vectors.searchVector(table, vector, k) : await deps.vectors.searchHybrid(table, vector, query, k);
   }
   return hits.map((h) => ({
     kind,
@@ -81,26 +104,31 @@ async function vectorHits(deps: SearchDeps, table: VectorTable, kind: SearchHit[
  * Entities relevant to a query: those mentioned in the passages that best match it (the
  * passage carries the context a bare entity name lacks), then those whose names match it.
  */
-async function seedEntities(deps: SearchDeps, query: string, k: number): Promise<Array<{ nodeId: string; score: number; cite?: VectorHit['row'] }>> {
-  const embedder = await deps.embedder();
-  if (!embedder) return [];
-  const [vector] = await embedder.embed([query]);
-  const out = new Map<string, { nodeId: string; score: number; cite?: VectorHit['row'] }>();
-  const chunks = await deps.vectors.searchHybrid('DocumentChunk_text', vector!, query, Math.max(3, Math.ceil(k / 2)));
+function seedEntities(deps: SearchCtx, query: string, k: number): Promise<readonly Seed[]> {
+  let seeds = deps.seeds.get(k);
+  if (!seeds) deps.seeds.set(k, (seeds = findSeeds(deps, query, k)));
+  return seeds;
+}
+
+async function findSeeds(deps: SearchCtx, query: string, k: number): Promise<Seed[]> {
+  const vector = await deps.queryVector();
+  if (!vector) return [];
+  const out = new Map<string, Seed>();
+  const chunks = await deps.vectors.searchHybrid('DocumentChunk_text', vector, query, Math.max(3, Math.ceil(k / 2)));
   for (const c of chunks) {
     const details = await deps.graph.nodeDetails(c.row.nodeId);
     for (const { edge, other } of details?.relations ?? []) {
       if (edge.relation === 'contains' && other.type === 'Entity' && !out.has(other.id)) out.set(other.id, { nodeId: other.id, score: c.score, cite: c.row });
     }
   }
-  for (const h of await deps.vectors.searchHybrid('Entity_name', vector!, query, k * 2)) {
+  for (const h of await deps.vectors.searchHybrid('Entity_name', vector, query, k * 2)) {
     if (!out.has(h.row.nodeId)) out.set(h.row.nodeId, { nodeId: h.row.nodeId, score: h.score * 0.5, cite: h.row });
   }
   return [...out.values()];
 }
 
 /** Entity–relation–entity triplets around the entities relevant to the query. */
-async function tripletHits(deps: SearchDeps, query: string, k: number): Promise<SearchHit[]> {
+async function tripletHits(deps: SearchCtx, query: string, k: number): Promise<SearchHit[]> {
   const seenTriplets = new Set<string>();
   const out: SearchHit[] = [];
   for (const seed of await seedEntities(deps, query, k)) {
@@ -129,7 +157,7 @@ async function tripletHits(deps: SearchDeps, query: string, k: number): Promise<
 }
 
 /** Entities relevant to the query, with their descriptions (graph context even where no relation was found). */
-async function entityHits(deps: SearchDeps, query: string, k: number): Promise<SearchHit[]> {
+async function entityHits(deps: SearchCtx, query: string, k: number): Promise<SearchHit[]> {
   const out: SearchHit[] = [];
   for (const seed of (await seedEntities(deps, query, k)).slice(0, k)) {
     const details = await deps.graph.nodeDetails(seed.nodeId);
@@ -146,7 +174,7 @@ async function passage(deps: SearchDeps, chunkId: string, dataId: string): Promi
   return m ? deps.docs.slice(dataId, Number(m[1]), Number(m[2])) : '';
 }
 
-async function completion(input: WorkerSearchInput, deps: SearchDeps): Promise<WorkerSearchOutput> {
+async function completion(input: WorkerSearchInput, deps: SearchCtx): Promise<WorkerSearchOutput> {
   const chunks = input.searchType !== 'GRAPH_COMPLETION' ? await vectorHits(deps, 'DocumentChunk_text', 'chunk', input.query, input.topK, 'hybrid') : [];
   const triplets = input.searchType !== 'RAG_COMPLETION' ? await tripletHits(deps, input.query, input.topK) : [];
   const entities = input.searchType !== 'RAG_COMPLETION' ? await entityHits(deps, input.query, input.topK) : [];
