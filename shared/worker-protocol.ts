@@ -10,36 +10,12 @@
  * Adding a kind: add it to `WorkerRequest`, its result to `WorkerResults`, and a handler to the
  * worker's handler table (the table's type makes a missing handler a compile error).
  *
- * The wire shapes below mirror electron/worker/stores.ts structurally; shared/ may not import
- * from electron/, and the worker's handlers fail to compile if the two drift apart.
+ * Store records (items, rows, hits) are the ones the stores use: shared/domain/store-records.ts.
  */
 import type { WireError } from './domain/errors';
-import type { GraphEdge, GraphNode, GraphSlice, NodeType } from './domain/graph';
+import type { GraphNode, GraphSlice, NodeType } from './domain/graph';
+import type { ItemGraph, NodeDetails, VectorHit, VectorRow, VectorTable } from './domain/store-records';
 import type { AppRequest } from './worker-app-protocol';
-
-/** Indexed vector tables (one LanceDB table each); same list as electron/worker/stores.ts. */
-export type WireVectorTable = 'DocumentChunk_text' | 'Entity_name' | 'TextSummary_text' | 'EntityType_name';
-
-export type WireItemGraph = Readonly<{ dataId: string; nodes: readonly GraphNode[]; edges: readonly GraphEdge[] }>;
-
-export type WireVectorRow = Readonly<{
-  id: string;
-  nodeId: string;
-  dataId: string;
-  chunkId: string;
-  text: string;
-  start: number;
-  end: number;
-  vector: Float32Array;
-}>;
-
-export type WireVectorHit = Readonly<{ row: Omit<WireVectorRow, 'vector'>; score: number }>;
-
-export type WireNodeDetails = Readonly<{
-  node: GraphNode;
-  relations: readonly Readonly<{ edge: GraphEdge; other: GraphNode }>[];
-  dataIds: readonly string[];
-}>;
 
 export type OpenInfo = Readonly<{
   pid: number;
@@ -68,7 +44,7 @@ export type WorkerRequest = Readonly<
   /** Diagnostics: holds for `ms` (abortable), optionally inside the engine lane. Used by tests of deadlines and crashes. */
   | { kind: 'debug.hold'; ms: number; serial: boolean }
   // graph store
-  | { kind: 'graph.writeItem'; item: WireItemGraph }
+  | { kind: 'graph.writeItem'; item: ItemGraph }
   | { kind: 'graph.deleteData'; dataId: string }
   | { kind: 'graph.wipe' }
   | { kind: 'graph.read'; nodeLimit: number; edgeLimit: number; types?: readonly NodeType[] }
@@ -80,13 +56,13 @@ export type WorkerRequest = Readonly<
   // vector store
   | { kind: 'vectors.ensureEmbedder'; embedderId: string; dimension: number }
   | { kind: 'vectors.embedderInfo' }
-  | { kind: 'vectors.writeItem'; dataId: string; rows: Readonly<Partial<Record<WireVectorTable, readonly WireVectorRow[]>>> }
+  | { kind: 'vectors.writeItem'; dataId: string; rows: Readonly<Partial<Record<VectorTable, readonly VectorRow[]>>> }
   | { kind: 'vectors.deleteData'; dataId: string }
   | { kind: 'vectors.wipe' }
-  | { kind: 'vectors.searchVector'; table: WireVectorTable; vector: Float32Array; k: number }
-  | { kind: 'vectors.searchText'; table: WireVectorTable; query: string; k: number }
-  | { kind: 'vectors.searchHybrid'; table: WireVectorTable; vector: Float32Array; query: string; k: number }
-  | { kind: 'vectors.count'; table: WireVectorTable }
+  | { kind: 'vectors.searchVector'; table: VectorTable; vector: Float32Array; k: number }
+  | { kind: 'vectors.searchText'; table: VectorTable; query: string; k: number }
+  | { kind: 'vectors.searchHybrid'; table: VectorTable; vector: Float32Array; query: string; k: number }
+  | { kind: 'vectors.count'; table: VectorTable }
   /** Application work (ingest, search, graph views): see worker-app-protocol.ts for kinds and results. */
   | { kind: 'app'; request: AppRequest }
 >;
@@ -106,7 +82,7 @@ export interface WorkerResults {
   'graph.wipe': null;
   'graph.read': GraphSlice;
   'graph.neighbourhood': GraphSlice;
-  'graph.nodeDetails': WireNodeDetails | null;
+  'graph.nodeDetails': NodeDetails | null;
   'graph.counts': Readonly<Record<string, number>>;
   'graph.findByName': readonly GraphNode[];
   'graph.cypherRead': readonly Record<string, unknown>[];
@@ -115,9 +91,9 @@ export interface WorkerResults {
   'vectors.writeItem': null;
   'vectors.deleteData': null;
   'vectors.wipe': null;
-  'vectors.searchVector': readonly WireVectorHit[];
-  'vectors.searchText': readonly WireVectorHit[];
-  'vectors.searchHybrid': readonly WireVectorHit[];
+  'vectors.searchVector': readonly VectorHit[];
+  'vectors.searchText': readonly VectorHit[];
+  'vectors.searchHybrid': readonly VectorHit[];
   'vectors.count': number;
   /** Typed per request kind by AppResult in worker-app-protocol.ts. */
   app: unknown;

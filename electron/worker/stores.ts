@@ -3,18 +3,11 @@
  * `kuzu` is imported only by graph/, `@lancedb/lancedb` only by vectors/; everything else
  * sees these interfaces (Cognee's "dataset database handlers": chosen per dataset).
  */
-import type { GraphEdge, GraphNode, GraphSlice, NodeType } from '../../shared/domain/graph';
+import type { GraphNode, GraphSlice, NodeType } from '../../shared/domain/graph';
+import type { ItemGraph, NodeDetails, VectorHit, VectorRow, VectorTable } from '../../shared/domain/store-records';
 
-/** Everything one data item asserts in the graph; written as one idempotent unit. */
-export type ItemGraph = Readonly<{ dataId: string; nodes: readonly GraphNode[]; edges: readonly GraphEdge[] }>;
-
-export type NodeDetails = Readonly<{
-  node: GraphNode;
-  /** Edges touching the node with the node at the other end. */
-  relations: readonly Readonly<{ edge: GraphEdge; other: GraphNode }>[];
-  /** Data items (documents) whose content asserts this node. */
-  dataIds: readonly string[];
-}>;
+export { VECTOR_TABLES } from '../../shared/domain/store-records';
+export type { ItemGraph, NodeDetails, VectorHit, VectorRow, VectorTable } from '../../shared/domain/store-records';
 
 export interface GraphStore {
   /** Removes what `dataId` asserted earlier, then writes `item`: re-running is a no-op. */
@@ -23,8 +16,7 @@ export interface GraphStore {
   deleteData(dataId: string): Promise<void>;
   /** Drops every node and edge. */
   wipe(): Promise<void>;
-  /** Stable order (by type, then id); `truncated` when limits cut it. */
-  /** `offset` pages through the stable order: page n is `offset = n * nodeLimit`. */
+  /** Stable order (by type, then id); `truncated` when limits cut it; `offset` pages through it (page n: `n * nodeLimit`). */
   readGraph(opts: Readonly<{ nodeLimit: number; edgeLimit: number; types?: readonly NodeType[]; offset?: number }>): Promise<GraphSlice>;
   neighbourhood(nodeId: string, depth: 1 | 2 | 3, nodeLimit: number): Promise<GraphSlice>;
   nodeDetails(nodeId: string): Promise<NodeDetails | null>;
@@ -34,27 +26,6 @@ export interface GraphStore {
   cypherRead(query: string, limit: number): Promise<readonly Record<string, unknown>[]>;
   close(): Promise<void>;
 }
-
-/** Indexed fields, one LanceDB table each (Cognee's collection names). */
-export const VECTOR_TABLES = ['DocumentChunk_text', 'Entity_name', 'TextSummary_text', 'EntityType_name'] as const;
-export type VectorTable = (typeof VECTOR_TABLES)[number];
-
-export type VectorRow = Readonly<{
-  /** Unique per row. A node asserted by two items has two rows (one per dataId). */
-  id: string;
-  /** The graph node this row indexes (chunk id, entity id, summary id). */
-  nodeId: string;
-  dataId: string;
-  /** Chunk the text came from ('' when not tied to one chunk). */
-  chunkId: string;
-  text: string;
-  /** Character range in the data item's extracted text (-1 when not applicable). */
-  start: number;
-  end: number;
-  vector: Float32Array;
-}>;
-
-export type VectorHit = Readonly<{ row: Omit<VectorRow, 'vector'>; score: number }>;
 
 export interface VectorStore {
   /** Records the embedder on first write; a different id or dimension later is an error. */

@@ -3,3 +3,4 @@ export * from './errors';
 export * from './permissions';
 export * from './types';
 export * from './graph';
+export * from './store-records';

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { AppError } from '../../../shared/domain/errors';
 import type { GraphEdge, GraphNode } from '../../../shared/domain/graph';
-import type { WireItemGraph } from '../../../shared/worker-protocol';
+import type { ItemGraph } from '../../../shared/domain/store-records';
 import { EnginePool } from '../../../electron/core/datasets/engine-pool';
 import type { EnginePoolOptions } from '../../../electron/core/datasets/engine-pool';
 import { nodeLauncher } from '../../../electron/core/datasets/launcher-node';
@@ -37,7 +37,7 @@ export function alive(pid: number | undefined): boolean {
 }
 
 /** A document with `n` entities: big enough that writing it takes a noticeable moment. */
-export function bigItem(dataId: string, n: number): WireItemGraph {
+export function bigItem(dataId: string, n: number): ItemGraph {
   const nodes: GraphNode[] = [{ id: `doc-${dataId}`, type: 'Document', name: dataId }];
   const edges: GraphEdge[] = [];
   for (let i = 0; i < n; i++) {
