@@ -5,28 +5,24 @@
  * is about transport: the session cookie on sign-in / sign-out, and keeping the token out of
  * bodies a browser page could read (the HttpOnly cookie carries it there).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import type { ProcedureName } from '../../shared/contract/procedures';
 import type { Reply } from '../../shared/domain/errors';
 import { HTTP_STATUS_BY_CODE, RPC_PREFIX } from '../../shared/http-protocol';
-import type { Core } from '../core/core';
-import type { EventSockets } from './events';
 import { clearSessionCookie, fromBrowser, sessionToken, setSessionCookie } from './session';
 import { readUpload, UploadError } from './uploads';
 import type { HostContext } from './context';
 
-/** The routes' shared context (see context.ts). */
-export type RpcContext = HostContext;
 
-export function registerRpc(app: FastifyInstance, ctx: RpcContext): void {
+export function registerRpc(app: FastifyInstance, ctx: HostContext): void {
   const handler = (req: FastifyRequest, reply: FastifyReply) => handle(ctx, req, reply);
   // Static routes win over the parametric one, so sign-in alone carries the rate limit.
   app.post(`${RPC_PREFIX}auth.signIn`, { onRequest: ctx.signInLimit }, handler);
   app.post(`${RPC_PREFIX}:name`, handler);
 }
 
-async function handle(ctx: RpcContext, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+async function handle(ctx: HostContext, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const name = req.url.slice(RPC_PREFIX.length).split('?')[0] ?? '';
   const token = sessionToken(req);
   let input: unknown = req.body;
@@ -54,7 +50,7 @@ async function handle(ctx: RpcContext, req: FastifyRequest, reply: FastifyReply)
   return send(reply, r);
 }
 
-async function addInput(ctx: RpcContext, req: FastifyRequest): Promise<unknown> {
+async function addInput(ctx: HostContext, req: FastifyRequest): Promise<unknown> {
   const { config } = ctx.core.services;
   const u = await readUpload(req, {
     fileField: 'files',

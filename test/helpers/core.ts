@@ -4,6 +4,7 @@ import { nodeCoreOptions } from '../../electron/core/node-core';
 import { silentLog } from '../../electron/core/log';
 import type { Output, ProcedureName } from '../../shared/contract/procedures';
 import { AppError, fromWire } from '../../shared/domain/errors';
+import type { Reply } from '../../shared/domain/errors';
 import { tempDir } from './temp';
 
 export type TestCore = Readonly<{
@@ -18,20 +19,20 @@ export type TestCore = Readonly<{
   close(): Promise<void>;
 }>;
 
-export async function openTestCore(config: Partial<CoreConfig> = {}): Promise<TestCore> {
-  const t = tempDir('kenning-core-');
-  const core = await Core.open(nodeCoreOptions({ home: t.dir, config: { workerIdleMs: 60_000, ...config }, log: silentLog }));
+/** Any way of calling the contract that returns the raw Reply (in-process or over HTTP). */
+export type ReplyFn = <N extends ProcedureName>(token: string | null, name: N, input?: unknown) => Promise<Reply<Output<N>>>;
+
+/** The TestCore helpers (call, code, user) over one binding's reply function. */
+export function testCalls(reply: ReplyFn): Pick<TestCore, 'call' | 'code' | 'user'> {
   const call = async <N extends ProcedureName>(token: string | null, name: N, input: unknown = {}): Promise<Output<N>> => {
-    const r = await core.call({ token }, name, input);
+    const r = await reply(token, name, input);
     if (!r.ok) throw fromWire(r.error);
     return r.value as Output<N>;
   };
   return {
-    core,
-    home: t.dir,
     call,
     code: async (token, name, input = {}) => {
-      const r = await core.call({ token }, name, input);
+      const r = await reply(token, name, input);
       return r.ok ? 'ok' : r.error.code;
     },
     user: async (email) => {
@@ -39,6 +40,16 @@ export async function openTestCore(config: Partial<CoreConfig> = {}): Promise<Te
       const s = await call(null, 'auth.signIn', { email, password: 'password-123' });
       return { token: s.token, id: s.user.id, email };
     },
+  };
+}
+
+export async function openTestCore(config: Partial<CoreConfig> = {}): Promise<TestCore> {
+  const t = tempDir('kenning-core-');
+  const core = await Core.open(nodeCoreOptions({ home: t.dir, config: { workerIdleMs: 60_000, ...config }, log: silentLog }));
+  return {
+    core,
+    home: t.dir,
+    ...testCalls((token, name, input = {}) => core.call({ token }, name, input)),
     close: async () => {
       await core.close();
       t.cleanup();

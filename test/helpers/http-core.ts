@@ -8,14 +8,13 @@ import { silentLog } from '../../electron/core/log';
 import type { CoreConfig } from '../../electron/core/config';
 import { startHost } from '../../electron/host/server';
 import type { Output, ProcedureName } from '../../shared/contract/procedures';
-import { fromWire } from '../../shared/domain/errors';
 import type { Reply } from '../../shared/domain/errors';
 import { CSRF_HEADER, HTTP_STATUS_BY_CODE, RPC_PREFIX } from '../../shared/http-protocol';
-import type { TestCore } from './core';
+import { testCalls } from './core';
+import type { ReplyFn, TestCore } from './core';
 import { tempDir } from './temp';
 
 export type HttpTestCore = TestCore & Readonly<{ url: string; reply: ReplyFn }>;
-type ReplyFn = <N extends ProcedureName>(token: string | null, name: N, input?: unknown) => Promise<Reply<Output<N>>>;
 
 /** Posts one procedure call and returns its Reply. */
 export async function rpc(url: string, token: string | null, name: string, input: unknown = {}): Promise<Reply<unknown>> {
@@ -55,26 +54,12 @@ export async function openHttpTestCore(config: Partial<CoreConfig> = {}): Promis
   const t = tempDir('kenning-host-');
   const host = await startHost({ home: t.dir, port: 0, config: { workerIdleMs: 60_000, ...config }, log: silentLog });
   const reply = (<N extends ProcedureName>(token: string | null, name: N, input: unknown = {}) => rpc(host.url, token, name, input)) as ReplyFn;
-  const call = async <N extends ProcedureName>(token: string | null, name: N, input: unknown = {}): Promise<Output<N>> => {
-    const r = await reply(token, name, input);
-    if (!r.ok) throw fromWire(r.error);
-    return r.value as Output<N>;
-  };
   return {
     core: host.core,
     home: t.dir,
     url: host.url,
     reply,
-    call,
-    code: async (token, name, input = {}) => {
-      const r = await reply(token, name, input);
-      return r.ok ? 'ok' : r.error.code;
-    },
-    user: async (email) => {
-      await call(null, 'auth.register', { email, password: 'password-123' });
-      const s = await call(null, 'auth.signIn', { email, password: 'password-123' });
-      return { token: s.token, id: s.user.id, email };
-    },
+    ...testCalls(reply),
     close: async () => {
       await host.close();
       t.cleanup();

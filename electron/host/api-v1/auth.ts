@@ -8,12 +8,12 @@ import { z } from 'zod';
 
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../session';
 import { callCore, camelKeys, coreFailure, parse, v1, V1Failure } from './common';
-import type { V1Context } from './context';
+import type { HostContext } from '../context';
 import { userRead } from './shapes';
 
 const badCredentials = () => new V1Failure({ status: 400, body: { detail: 'LOGIN_BAD_CREDENTIALS' } });
 
-export function registerAuthRoutes(app: FastifyInstance, ctx: V1Context): void {
+export function registerAuthRoutes(app: FastifyInstance, ctx: HostContext): void {
   const { core } = ctx;
 
   // OAuth2 password form: `username` (the email) and `password`. Cognee answers any malformed

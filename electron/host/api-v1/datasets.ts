@@ -6,14 +6,14 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
 import { callCore, camelKeys, parse, queryList, v1 } from './common';
-import type { V1Context } from './context';
+import type { HostContext } from '../context';
 import { dataDto, datasetDto, graphDto, pipelineRunStatus } from './shapes';
 
 // Validated under Cognee's parameter names, so a 400 names `dataset_id` / `data_id` as Cognee would.
 const datasetParams = z.object({ dataset_id: z.uuid() });
 const dataParams = z.object({ dataset_id: z.uuid(), data_id: z.uuid() });
 
-export function registerDatasetRoutes(app: FastifyInstance, ctx: V1Context): void {
+export function registerDatasetRoutes(app: FastifyInstance, ctx: HostContext): void {
   const { core } = ctx;
 
   app.get('/api/v1/datasets', v1(async (req) => (await callCore(core, req, 'datasets.list', {})).map(datasetDto)));

@@ -2,15 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 
 import { registerAuthRoutes } from './auth';
-import type { V1Context } from './context';
+import type { HostContext } from '../context';
 import { registerDatasetRoutes } from './datasets';
 import { registerPermissionRoutes } from './permissions';
 import { registerPipelineRoutes } from './pipeline';
 import { registerVisualizeRoute } from './visualize';
 
-export type { V1Context } from './context';
 
-export function registerApiV1(app: FastifyInstance, ctx: V1Context): void {
+export function registerApiV1(app: FastifyInstance, ctx: HostContext): void {
   registerAuthRoutes(app, ctx);
   registerDatasetRoutes(app, ctx);
   registerPermissionRoutes(app, ctx);

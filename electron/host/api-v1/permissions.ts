@@ -8,12 +8,12 @@ import { z } from 'zod';
 
 import { PermissionEnum } from '../../../shared/contract/views';
 import { callCore, parse, v1 } from './common';
-import type { V1Context } from './context';
+import type { HostContext } from '../context';
 
 const q = (req: { query: unknown }) => (req.query ?? {}) as Record<string, unknown>;
 const p = (req: { params: unknown }) => (req.params ?? {}) as Record<string, unknown>;
 
-export function registerPermissionRoutes(app: FastifyInstance, ctx: V1Context): void {
+export function registerPermissionRoutes(app: FastifyInstance, ctx: HostContext): void {
   const { core } = ctx;
 
   const grantInput = (req: { query: unknown; params: unknown; body: unknown }) => {

@@ -12,12 +12,12 @@ import { readUpload, UploadError } from '../uploads';
 import { errorResponse, validationError } from './cognee-errors';
 import { sessionToken } from '../session';
 import { callCore, camelKeys, coreFailure, parse, v1, V1Failure } from './common';
-import type { V1Context } from './context';
+import type { HostContext } from '../context';
 import { pipelineRunInfo } from './shapes';
 
 const uuidOrEmpty = z.union([z.uuid(), z.literal('')]);
 
-export function registerPipelineRoutes(app: FastifyInstance, ctx: V1Context): void {
+export function registerPipelineRoutes(app: FastifyInstance, ctx: HostContext): void {
   const { core } = ctx;
   const config = core.services.config;
 

@@ -14,7 +14,7 @@ import { z } from 'zod';
 
 import type { GraphSliceSchema } from '../../../shared/contract/views';
 import { callCore, parse, v1 } from './common';
-import type { V1Context } from './context';
+import type { HostContext } from '../context';
 
 type Slice = z.infer<typeof GraphSliceSchema>;
 
@@ -32,7 +32,7 @@ function cytoscapeJs(): string | null {
   return cytoscapeSource;
 }
 
-export function registerVisualizeRoute(app: FastifyInstance, ctx: V1Context): void {
+export function registerVisualizeRoute(app: FastifyInstance, ctx: HostContext): void {
   app.get('/api/v1/visualize', v1(async (req, reply) => {
     const q = (req.query ?? {}) as Record<string, unknown>;
     const { dataset_id, max_nodes } = parse(

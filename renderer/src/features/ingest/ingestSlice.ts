@@ -36,7 +36,6 @@ export const createIngestSlice: SliceCreator<IngestSlice> = (client) => (set, ge
     update((items) => items.map((it) => (keys.includes(it.key) ? { ...it, ...p } : it)));
 
   const sendBatch = async (datasetId: string, batch: readonly (PickedFile & { key: string })[]): Promise<boolean> => {
-    const keys = batch.map((b) => b.key);
     const files: { name: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
     for (const b of batch) {
       try {
