@@ -14,6 +14,7 @@ import type { Browser } from 'playwright-core';
 
 import type { BenchOptions } from './lib/options';
 import type { BenchOutput, Row } from './lib/result';
+import { figure } from './lib/result';
 import { summarize } from './lib/stats';
 import { makeGraph } from './graph/graph-data';
 import { REPO } from './lib/worker-bundle';
@@ -112,11 +113,7 @@ export async function run(o: BenchOptions): Promise<BenchOutput> {
         benchmark: 'Graph view',
         metric: `${label} elements: request → first interactive frame (GraphCanvas component, ${layout} layout)`,
         unit: 'ms',
-        value: c.median,
-        p95: c.p95,
-        samples: c.n,
-        limit: { name: 'bare cytoscape, same elements, style, layout and options', value: b.median },
-        ratio: c.median / b.median,
+        ...figure(c, { name: 'bare cytoscape, same elements, style, layout and options', value: b.median }, { p99: false }),
         ...(n === 10_000 ? { target: { text: '≤ 2,000 ms', op: '<=' as const, value: 2000, on: 'value' as const } } : {}),
         how: `Fresh page per sample; timer starts before fetch() of the graph JSON (${(graphs.get(n)!.length / 1e6).toFixed(1)} MB), ends at the first task after the frame that follows layoutstop (the component's graphRendered flag). ${Math.round(n / 3.5).toLocaleString('en')} nodes, ${(n - Math.round(n / 3.5)).toLocaleString('en')} edges.${n === 10_000 ? '' : ' No target set for this size.'}`,
       });
@@ -125,11 +122,7 @@ export async function run(o: BenchOptions): Promise<BenchOutput> {
         benchmark: 'Graph view',
         metric: `${label} elements: frame time while panning (component)`,
         unit: 'ms',
-        value: cp.median,
-        p95: cp.p95,
-        samples: cp.n,
-        limit: { name: 'bare cytoscape panned with cy.panBy', value: bp.median },
-        ratio: cp.median / bp.median,
+        ...figure(cp, { name: 'bare cytoscape panned with cy.panBy', value: bp.median }, { p99: false }),
         how: `${panFrames} frames per sample of 80 px arrow-key pans through the component's own key handler (cy.panBy each frame); requestAnimationFrame intervals. No target set (60 fps = 16.7 ms).`,
       });
     }

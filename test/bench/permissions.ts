@@ -9,6 +9,7 @@ import { requireDataset } from '../../electron/core/access/dataset-gate';
 import { openTestCore } from '../helpers/core';
 import type { BenchOptions } from './lib/options';
 import type { BenchOutput, Row } from './lib/result';
+import { figure } from './lib/result';
 import { rng, summarize, timeEach } from './lib/stats';
 
 export async function run(o: BenchOptions): Promise<BenchOutput> {
@@ -103,12 +104,7 @@ export async function run(o: BenchOptions): Promise<BenchOutput> {
         benchmark: 'Permissions',
         metric: 'check: datasets.get through core.call (10k datasets, 50 roles + tenant)',
         unit: 'ms',
-        value: get.median,
-        p95: get.p95,
-        p99: get.p99,
-        samples: get.n,
-        limit: { name: 'the SQL the check needs, issued directly', value: raw.median },
-        ratio: get.median / raw.median,
+        ...figure(get, { name: 'the SQL the check needs, issued directly', value: raw.median }),
         target: { text: '≤ 1 ms', op: '<=', value: 1, on: 'value' },
         how: `${N} sequential datasets.get calls on random datasets readable only through roles/tenant/direct grants: token → session, caller (user, 50 role ids, tenant), ACL lookup, dataset row, view (owner, status counts, latest run).`,
       },
@@ -117,12 +113,7 @@ export async function run(o: BenchOptions): Promise<BenchOutput> {
         benchmark: 'Permissions',
         metric: 'check: the gate alone (callerFor + requireDataset)',
         unit: 'ms',
-        value: gate.median,
-        p95: gate.p95,
-        p99: gate.p99,
-        samples: gate.n,
-        limit: { name: 'the SQL the check needs, issued directly', value: raw.median },
-        ratio: gate.median / raw.median,
+        ...figure(gate, { name: 'the SQL the check needs, issued directly', value: raw.median }),
         target: { text: '≤ 1 ms', op: '<=', value: 1, on: 'value' },
         how: 'What dispatch runs before any handler: build the caller (principal ids) and resolve read on one dataset; no view, no session lookup.',
       },
@@ -131,12 +122,7 @@ export async function run(o: BenchOptions): Promise<BenchOutput> {
         benchmark: 'Permissions',
         metric: 'denied check: datasets.get on an unknown id',
         unit: 'ms',
-        value: deny.median,
-        p95: deny.p95,
-        p99: deny.p99,
-        samples: deny.n,
-        limit: { name: 'the SQL the check needs, issued directly', value: raw.median },
-        ratio: deny.median / raw.median,
+        ...figure(deny, { name: 'the SQL the check needs, issued directly', value: raw.median }),
         target: { text: '≤ 1 ms', op: '<=', value: 1, on: 'value' },
         how: 'Same call on a dataset that does not exist (answers permission_denied, as for one not granted).',
       },
@@ -145,12 +131,7 @@ export async function run(o: BenchOptions): Promise<BenchOutput> {
         benchmark: 'Permissions',
         metric: 'datasets.list returning 10,000 datasets',
         unit: 'ms',
-        value: list.median,
-        p95: list.p95,
-        p99: list.p99,
-        samples: list.n,
-        limit: { name: 'one SQL join of grants and datasets, issued directly', value: listRaw.median },
-        ratio: list.median / listRaw.median,
+        ...figure(list, { name: 'one SQL join of grants and datasets, issued directly', value: listRaw.median }),
         how: `${L} sequential datasets.list calls through core.call; each resolves the 10,000 readable datasets and builds a view for each (owner, item status counts, latest run). No target set.`,
       },
     ];

@@ -17,6 +17,7 @@ import { LanceVectorStore } from '../../electron/worker/vectors/lance-vector-sto
 import { tempDir } from '../helpers/temp';
 import type { BenchOptions } from './lib/options';
 import type { BenchOutput, Row } from './lib/result';
+import { figure } from './lib/result';
 import { now, summarize, timeEach } from './lib/stats';
 import { bundleWorker } from './lib/worker-bundle';
 
@@ -159,12 +160,7 @@ export async function run(o: BenchOptions): Promise<BenchOutput> {
         benchmark: 'Workers',
         metric: 'warm call round trip (ping)',
         unit: 'ms',
-        value: bp.median,
-        p95: bp.p95,
-        p99: bp.p99,
-        samples: bp.n,
-        limit: { name: 'IPC echo round trip to a bare Node child', value: barePing.median },
-        ratio: bp.median / barePing.median,
+        ...figure(bp, { name: 'IPC echo round trip to a bare Node child', value: barePing.median }),
         how: '200 sequential pings per worker through WorkerHost.call (sequence numbers, deadline timer, structured clone), after 20 warm-up calls. No target set.',
       },
     ];

@@ -2,6 +2,8 @@
  * The shape every benchmark reports: each figure with the limit it is measured against in the
  * same run (as a ratio) and its target (pass / miss and by how much).
  */
+import type { Summary } from './stats';
+
 export type Target = Readonly<{
   /** Human form, e.g. "≤ 20 ms" or "≥ 0.7". */
   text: string;
@@ -61,4 +63,16 @@ export function fmt(x: number): string {
   if (a >= 10) return x.toFixed(1);
   if (a >= 1) return x.toFixed(2);
   return x.toPrecision(2);
+}
+
+/** The figure fields of a row: the median of `s` beside the limit it is measured against, and their ratio. */
+export function figure(s: Summary, limit: Readonly<{ name: string; value: number }>, opts: Readonly<{ p99?: boolean }> = {}): Pick<Row, 'value' | 'p95' | 'p99' | 'samples' | 'limit' | 'ratio'> {
+  return {
+    value: s.median,
+    p95: s.p95,
+    ...(opts.p99 === false ? {} : { p99: s.p99 }),
+    samples: s.n,
+    limit,
+    ratio: s.median / limit.value,
+  };
 }
