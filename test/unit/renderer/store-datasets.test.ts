@@ -71,4 +71,16 @@ describe('datasets slice', () => {
     expect(store.getState().notices.at(-1)).toMatchObject({ tone: 'error', text: 'A dataset named Mine already exists' });
     expect(store.getState().datasets).toHaveLength(1);
   });
+
+  it('rebuilds a dataset’s index through datasets.reembed and says so; a refusal is shown in words', async () => {
+    const { store, client } = setup([dataset(ID.d1, 'Mine')]);
+    await store.getState().signIn('b@example.com', 'pw-123456');
+    client.handle('datasets.reembed', () => []);
+    expect(await store.getState().rebuildIndex(ID.d1)).toBe(true);
+    expect(client.calls.filter((c) => c.name === 'datasets.reembed')).toEqual([{ name: 'datasets.reembed', input: { datasetId: ID.d1 } }]);
+    expect(store.getState().notices.at(-1)).toMatchObject({ tone: 'info', text: expect.stringMatching(/Rebuilding the index/) });
+    client.fail('datasets.reembed', 'permission_denied', 'You may not write to this dataset');
+    expect(await store.getState().rebuildIndex(ID.d1)).toBe(false);
+    expect(store.getState().notices.at(-1)).toMatchObject({ tone: 'error', text: expect.stringContaining('You may not write to this dataset') });
+  });
 });

@@ -8,6 +8,7 @@ import { statusWords } from './StatusDot';
 /** The selected dataset's name, status and the actions the caller may use (others are not offered). */
 export function DatasetHeader({ dataset }: Readonly<{ dataset: Dataset }>) {
   const openDialog = useApp((s) => s.openDialog);
+  const rebuildIndex = useApp((s) => s.rebuildIndex);
   const p = dataset.permissions;
   return (
     <header className="dataset-header" data-testid="dataset-header">
@@ -22,6 +23,17 @@ export function DatasetHeader({ dataset }: Readonly<{ dataset: Dataset }>) {
       </div>
       <div className="dataset-actions">
         {p.write && <FilePickers datasetId={dataset.id} />}
+        {p.write && dataset.dataCount > 0 && (
+          <button
+            type="button"
+            className="btn"
+            data-testid="rebuild-index"
+            title="Rebuild the graph and search index from the stored documents, with the embedder chosen in Settings"
+            onClick={() => void rebuildIndex(dataset.id)}
+          >
+            Rebuild index
+          </button>
+        )}
         {p.share && (
           <button type="button" className="btn" data-testid="share-dataset" onClick={() => openDialog({ kind: 'share', datasetId: dataset.id })}>
             Share…

@@ -14,6 +14,8 @@ export interface DatasetsSlice {
   createDataset(name: string): Promise<Dataset | null>;
   renameDataset(id: string, name: string): Promise<boolean>;
   deleteDataset(id: string): Promise<boolean>;
+  /** Rebuilds the dataset's graph and index with the embedder in Settings, in the background. */
+  rebuildIndex(id: string): Promise<boolean>;
 }
 
 export const datasetsInitial = {
@@ -75,6 +77,17 @@ export const createDatasetsSlice: SliceCreator<DatasetsSlice> = (client) => (set
     try {
       const d = await client.call('datasets.rename', { datasetId: id, name });
       set({ datasets: get().datasets.map((x) => (x.id === id ? d : x)) });
+      return true;
+    } catch (e) {
+      get().notify(errorText(e), 'error');
+      return false;
+    }
+  },
+  rebuildIndex: async (id) => {
+    try {
+      await client.call('datasets.reembed', { datasetId: id });
+      get().notify('Rebuilding the index in the background; progress shows in the dataset’s status.', 'info');
+      await get().refreshDatasets();
       return true;
     } catch (e) {
       get().notify(errorText(e), 'error');

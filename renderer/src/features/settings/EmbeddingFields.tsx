@@ -39,7 +39,7 @@ export function EmbeddingFields({ value, onChange }: Readonly<{ value: Embedding
           </label>
         </div>
       )}
-      <p className="muted small">Changing the embedder re-indexes your datasets the next time they are processed.</p>
+      <p className="muted small">A dataset keeps the embedder it was indexed with; after changing it here, use “Rebuild index” on a dataset to switch it.</p>
     </section>
   );
 }
