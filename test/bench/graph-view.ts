@@ -19,7 +19,7 @@ import { summarize } from './lib/stats';
 import { makeGraph } from './graph/graph-data';
 import { REPO } from './lib/worker-bundle';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.KENNING_CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const ORIGIN = 'http://bench.invalid';
 

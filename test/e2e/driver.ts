@@ -9,7 +9,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = process.env.KENNING_CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 export const RESULTS_DIR = path.resolve(import.meta.dirname, '../../test-results');
 
@@ -18,7 +18,7 @@ export type DropFile = Readonly<{ name: string; type: string; text: string }>;
 
 /** Launches the system Chromium (installed by .ci/run). */
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)`);
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (npm test installs it: scripts/ensure-chromium.mjs)`);
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 }
 
