@@ -37,5 +37,7 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   storage_readonly: 503,
   corrupt: 500,
   timeout: 504,
+  rate_limited: 429,
+  provider_error: 502,
   internal: 500,
 };

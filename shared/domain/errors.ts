@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   'storage_readonly',
   'corrupt',
   'timeout',
+  /** Too many attempts (sign-in, registration); `detail.retryAfterSeconds` says when to retry. */
+  'rate_limited',
+  /** A configured model provider (LLM or embedder endpoint) was unreachable or answered badly. */
+  'provider_error',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -28,6 +28,8 @@ const NAME_BY_CODE: Readonly<Record<ErrorCode, string>> = {
   storage_readonly: 'StorageError',
   corrupt: 'DatabaseError',
   timeout: 'TimeoutError',
+  rate_limited: 'TooManyRequestsError',
+  provider_error: 'LLMAPIError',
   internal: 'CogneeSystemError',
 };
 

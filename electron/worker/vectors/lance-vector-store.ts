@@ -230,7 +230,11 @@ export class LanceVectorStore implements VectorStore {
     if (!conn) return; // idempotent
     this.#conn = undefined;
     for (const [name, t] of this.#tables) {
-      if ((this.#writesSinceOptimize.get(name) ?? 0) > 0) await t.optimize({ cleanupOlderThan: new Date() }).catch(() => undefined);
+      // Compaction is housekeeping: a failure leaves more fragments (slower reads), never lost
+      // rows, so closing goes on, but the reason is logged rather than swallowed.
+      if ((this.#writesSinceOptimize.get(name) ?? 0) > 0) {
+        await t.optimize({ cleanupOlderThan: new Date() }).catch((e: unknown) => console.error(`[vectors] optimize of table "${name}" on close failed:`, e));
+      }
       t.close();
     }
     this.#tables.clear();

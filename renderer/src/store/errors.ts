@@ -11,6 +11,7 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   storage_full: 'The disk is full.',
   storage_readonly: 'The data folder is read-only.',
   timeout: 'That took too long.',
+  provider_error: 'The model provider configured in Settings did not answer properly.',
 };
 
 /** A user-facing sentence for anything thrown: the AppError message with a hint, never a blank. */

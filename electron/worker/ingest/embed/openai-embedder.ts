@@ -74,20 +74,20 @@ export class OpenAiEmbedder implements Embedder {
     const json = await postJson(this.endpoint, 'embeddings', { model: this.model, input, encoding_format: 'float' }, signal);
     const parsed = ReplySchema.safeParse(json);
     const where = `Embedding server at ${hostLabel(this.endpoint.baseUrl)}`;
-    if (!parsed.success) throw new AppError('internal', `${where} sent an unexpected reply: ${z.prettifyError(parsed.error).slice(0, 300)}`);
+    if (!parsed.success) throw new AppError('provider_error', `${where} sent an unexpected reply: ${z.prettifyError(parsed.error).slice(0, 300)}`);
     const { data } = parsed.data;
-    if (data.length !== batch.length) throw new AppError('internal', `${where} returned ${data.length} vectors for ${batch.length} texts`);
+    if (data.length !== batch.length) throw new AppError('provider_error', `${where} returned ${data.length} vectors for ${batch.length} texts`);
 
     const result: Float32Array[] = new Array(batch.length);
     data.forEach((item, position) => {
       const i = item.index ?? position;
-      if (i >= batch.length || result[i]) throw new AppError('internal', `${where} returned a duplicate or out-of-range index ${i}`);
+      if (i >= batch.length || result[i]) throw new AppError('provider_error', `${where} returned a duplicate or out-of-range index ${i}`);
       const n = item.embedding.length;
       if (this.knownDimension === 0) this.knownDimension = n;
       if (n !== this.knownDimension) {
         throw new AppError('invalid_input', `${where} returned ${n}-dimensional vectors for model "${this.model}", expected ${this.knownDimension}`, { expected: this.knownDimension, got: n });
       }
-      if (!isUsableVector(item.embedding)) throw new AppError('internal', `${where} returned an all-zero vector`);
+      if (!isUsableVector(item.embedding)) throw new AppError('provider_error', `${where} returned an all-zero vector`);
       result[i] = l2NormalizeInPlace(Float32Array.from(item.embedding));
     });
     return result;

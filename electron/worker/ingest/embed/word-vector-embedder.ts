@@ -143,6 +143,7 @@ export class WordVectorEmbedder implements Embedder {
       for (const part of token.split('-')) if (part) this.lookup(part, rows);
       return;
     }
+    // eslint-disable-next-line no-control-regex -- the range means "anything outside ASCII"
     if (/[^\x00-\x7f]/.test(token)) {
       const plain = stripDiacritics(token);
       if (plain !== token) this.lookup(plain, rows);

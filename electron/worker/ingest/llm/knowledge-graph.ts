@@ -63,14 +63,14 @@ function jsonText(reply: string): string {
  * nodes deduplicated by name (case-insensitive, first description kept unless empty), edges
  * resolved through node ids or names, relationship names snake_cased, and edges whose ends are
  * not nodes dropped (a graph store cannot hold dangling edges).
- * Throws AppError('internal') with the reason when the reply is not JSON or not a graph.
+ * Throws AppError('provider_error') with the reason when the reply is not JSON or not a graph.
  */
 export function parseKnowledgeGraph(reply: string): KnowledgeGraph {
   let json: unknown;
   try {
     json = JSON.parse(jsonText(reply));
   } catch {
-    throw new AppError('internal', `The LLM reply is not JSON: ${JSON.stringify(reply.slice(0, 120))}`, { reply: reply.slice(0, 2_000) });
+    throw new AppError('provider_error', `The LLM reply is not JSON: ${JSON.stringify(reply.slice(0, 120))}`, { reply: reply.slice(0, 2_000) });
   }
   // Some models wrap the graph: {"knowledge_graph": {...}} / {"graph": {...}}.
   if (json && typeof json === 'object' && !('nodes' in json)) {
@@ -79,7 +79,7 @@ export function parseKnowledgeGraph(reply: string): KnowledgeGraph {
   }
   const parsed = GraphSchema.safeParse(json);
   if (!parsed.success) {
-    throw new AppError('internal', `The LLM reply is not a valid knowledge graph: ${z.prettifyError(parsed.error).slice(0, 400)}`, { reply: reply.slice(0, 2_000) });
+    throw new AppError('provider_error', `The LLM reply is not a valid knowledge graph: ${z.prettifyError(parsed.error).slice(0, 400)}`, { reply: reply.slice(0, 2_000) });
   }
 
   const nodes: GraphNode[] = [];

@@ -64,7 +64,7 @@ export class OpenAiChatClient {
 
   /**
    * Extracts entities and relationships from `text` as {nodes, edges} (Cognee's KnowledgeGraph).
-   * A reply that is not such a graph — or was cut off — fails with AppError('internal').
+   * A reply that is not such a graph — or was cut off — fails with AppError('provider_error').
    */
   async extractGraph(text: string, options: Readonly<{ signal?: AbortSignal | undefined }> = {}): Promise<KnowledgeGraph> {
     const { content, finishReason } = await this.request(
@@ -106,10 +106,10 @@ export class OpenAiChatClient {
     }
     const parsed = ReplySchema.safeParse(json);
     const where = `LLM at ${hostLabel(this.endpoint.baseUrl)}`;
-    if (!parsed.success) throw new AppError('internal', `${where} sent an unexpected reply: ${z.prettifyError(parsed.error).slice(0, 300)}`);
+    if (!parsed.success) throw new AppError('provider_error', `${where} sent an unexpected reply: ${z.prettifyError(parsed.error).slice(0, 300)}`);
     const choice = parsed.data.choices[0]!;
     const content = choice.message.content;
-    if (content == null) throw new AppError('internal', `${where} returned no text (finish_reason: ${choice.finish_reason ?? 'unknown'})`);
+    if (content == null) throw new AppError('provider_error', `${where} returned no text (finish_reason: ${choice.finish_reason ?? 'unknown'})`);
     return { content, finishReason: choice.finish_reason ?? undefined };
   }
 }

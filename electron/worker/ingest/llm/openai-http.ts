@@ -46,7 +46,7 @@ export function hostLabel(baseUrl: string): string {
  * POSTs `body` as JSON and returns the parsed JSON reply.
  * Errors (all AppError): 'timeout' when `timeoutMs` passes, 'cancelled' when `signal` aborts,
  * 'invalid_input' for 400/401/403/404/413/422 (a config or input problem: key, model name, size),
- * 'internal' for unreachable servers, other statuses and replies that are not JSON.
+ * 'provider_error' for unreachable servers, other statuses and replies that are not JSON.
  * `detail.status` and `detail.serverMessage` carry the HTTP status and the server's own words.
  */
 export async function postJson(endpoint: OpenAiEndpoint, path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
@@ -72,7 +72,7 @@ export async function postJson(endpoint: OpenAiEndpoint, path: string, body: unk
     if (timeout.aborted) throw new AppError('timeout', `${where} did not answer within ${endpoint.timeoutMs} ms`, { timeoutMs: endpoint.timeoutMs });
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     const why = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
-    throw new AppError('internal', `Could not reach ${where}: ${redact(String(why))}`);
+    throw new AppError('provider_error', `Could not reach ${where}: ${redact(String(why))}`);
   }
 
   if (status < 200 || status >= 300) {
@@ -82,12 +82,12 @@ export async function postJson(endpoint: OpenAiEndpoint, path: string, body: unk
     if (status === 401 || status === 403) throw new AppError('invalid_input', `${where} rejected the request (HTTP ${status}; check the API key)${said}`, detail);
     if (status === 408 || status === 504) throw new AppError('timeout', `${where} timed out (HTTP ${status})${said}`, detail);
     if ([400, 404, 413, 422].includes(status)) throw new AppError('invalid_input', `${where} refused the request (HTTP ${status}; check the model name and input size)${said}`, detail);
-    throw new AppError('internal', `${where} failed with HTTP ${status}${statusText ? ` ${statusText}` : ''}${said}`, { ...detail, retryable: status === 429 || status >= 500 });
+    throw new AppError('provider_error', `${where} failed with HTTP ${status}${statusText ? ` ${statusText}` : ''}${said}`, { ...detail, retryable: status === 429 || status >= 500 });
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError('internal', `${where} returned a reply that is not JSON: ${JSON.stringify(redact(text).slice(0, 80))}`);
+    throw new AppError('provider_error', `${where} returned a reply that is not JSON: ${JSON.stringify(redact(text).slice(0, 80))}`);
   }
 }
 

@@ -93,7 +93,7 @@ describe('OpenAiEmbedder', () => {
     expect(e404.message).toContain('model "nope" not found');
     server.reply = () => ({ status: 500, raw: 'upstream exploded' });
     const e500 = await failure(make().embed(['x']));
-    expect(e500.code).toBe('internal');
+    expect(e500.code).toBe('provider_error');
     expect(e500.message).toMatch(/HTTP 500.*upstream exploded/);
     expect(e500.detail).toMatchObject({ status: 500, retryable: true });
   });
@@ -129,7 +129,7 @@ describe('OpenAiEmbedder', () => {
     const origin = dead.origin;
     await dead.close();
     const err = await failure(new OpenAiEmbedder({ baseUrl: origin, model: 'm', timeoutMs: 2_000 }).embed(['x']));
-    expect(err.code).toBe('internal');
+    expect(err.code).toBe('provider_error');
     expect(err.message).toMatch(/Could not reach Embedding server/);
   });
 

@@ -54,7 +54,7 @@ describe('OpenAiChatClient.complete', () => {
     expect(e404.message).toMatch(/LLM at 127\.0\.0\.1:\d+ refused.*not found/);
 
     server.reply = () => ({ status: 503, raw: 'overloaded' });
-    expect((await failure(client().complete([{ role: 'user', content: 'x' }]))).code).toBe('internal');
+    expect((await failure(client().complete([{ role: 'user', content: 'x' }]))).code).toBe('provider_error');
 
     server.reply = () => ({ raw: '<html>proxy error</html>' });
     expect((await failure(client().complete([{ role: 'user', content: 'x' }]))).message).toMatch(/not JSON/);
@@ -106,7 +106,7 @@ describe('OpenAiChatClient.extractGraph', () => {
   it('gives a clear AppError for a malformed or truncated graph reply', async () => {
     server.reply = () => chatReply('I could not find any entities.');
     const e1 = await failure(client().extractGraph('text'));
-    expect(e1.code).toBe('internal');
+    expect(e1.code).toBe('provider_error');
     expect(e1.message).toMatch(/LLM reply is not JSON/);
 
     server.reply = () => chatReply('{"nodes": [{"name": "A"}], "edges": [{"source": "A"}]}');
