@@ -1,13 +1,18 @@
 /**
- * add: bytes → sha256 → stored once under data_storage/<tenant or user>/<sha256>.<ext> →
- * a data row linked to the dataset. Adding the same content to the same dataset again is
- * a no-op that says so. No model is involved. Each file succeeds or fails alone.
+ * add: bytes → sha256 → stored once under data_storage/<tenant or owner>/<sha256>.<ext> →
+ * a new catalog row for this dataset, owned by the uploader. Adding the same content to the
+ * same dataset again is a no-op that says so. No model is involved. Each file succeeds or
+ * fails alone.
+ *
+ * Deduplication stops at the dataset: raw bytes are shared by hash, but a catalog row (id,
+ * name, dates) is never reused from another dataset — that would show a grantee the owner's
+ * private item id, file name and date just for uploading the same bytes (issue 12, part 3).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
-import type { DataId } from '../../../shared/domain/ids';
+import type { DatasetId, UserId } from '../../../shared/domain/ids';
 import type { CoreConfig } from '../config';
 import type { Store } from '../store';
 import type { DatasetRow } from '../store/repos/datasets-repo';
@@ -17,23 +22,25 @@ import { acceptFile } from './file-types';
 export type AddInputItem = Readonly<{ name: string; bytes: Uint8Array }>;
 export type AddItemResult = Readonly<{ name: string; status: 'added' | 'duplicate' | 'rejected'; dataId?: string; reason?: string }>;
 
+/** Adds `items` to `dataset` as `uploaderId` (who becomes the owner of the new catalog rows). */
 export async function addItems(
   store: Store,
   config: CoreConfig,
   home: string,
   dataset: DatasetRow,
+  uploaderId: UserId,
   items: readonly AddInputItem[],
 ): Promise<AddItemResult[]> {
   if (items.length > config.maxFilesPerCall) {
     return items.map((i) => ({ name: i.name, status: 'rejected', reason: `too many files in one call (limit ${config.maxFilesPerCall})` }));
   }
   const out: AddItemResult[] = [];
-  for (const item of items) out.push(await addOne(store, config, home, dataset, item));
+  for (const item of items) out.push(await addOne(store, config, home, dataset, uploaderId, item));
   if (out.some((r) => r.status === 'added')) await store.datasets.touch(dataset.id);
   return out;
 }
 
-async function addOne(store: Store, config: CoreConfig, home: string, dataset: DatasetRow, item: AddInputItem): Promise<AddItemResult> {
+async function addOne(store: Store, config: CoreConfig, home: string, dataset: DatasetRow, uploaderId: UserId, item: AddInputItem): Promise<AddItemResult> {
   const accepted = acceptFile(item.name);
   if ('reason' in accepted) return { name: item.name, status: 'rejected', reason: accepted.reason };
   if (item.bytes.byteLength === 0) return { name: item.name, status: 'rejected', reason: 'the file is empty (0 bytes)' };
@@ -41,30 +48,34 @@ async function addOne(store: Store, config: CoreConfig, home: string, dataset: D
     return { name: item.name, status: 'rejected', reason: `the file is larger than the limit of ${formatBytes(config.maxFileBytes)}` };
 
   const hash = createHash('sha256').update(item.bytes).digest('hex');
+  const datasetId = dataset.id as DatasetId;
+  // Fast path: already in this dataset, nothing to write.
+  const present = await store.data.inDatasetByHash(datasetId, hash);
+  if (present) return duplicate(item.name, present.id);
   // Raw files live under the dataset owner's tenant (or user) folder; ids only, never names.
   const folder = dataset.tenant_id ?? dataset.owner_id;
   const rel = path.join('data_storage', folder, `${hash}.${accepted.ext}`);
-  let data = await store.data.byOwnerAndHash(dataset.owner_id, hash);
-  if (!data) {
-    try {
-      await writeOnce(path.join(home, rel), item.bytes);
-    } catch (e) {
-      return { name: item.name, status: 'rejected', reason: classifyFsError(e, 'storing the file').message };
-    }
-    data = await store.data.create({
-      name: item.name,
-      extension: accepted.ext,
-      mime_type: accepted.mime,
-      size: item.bytes.byteLength,
-      content_hash: hash,
-      raw_location: rel,
-      owner_id: dataset.owner_id,
-      tenant_id: dataset.tenant_id,
-    });
+  try {
+    await writeOnce(path.join(home, rel), item.bytes);
+  } catch (e) {
+    return { name: item.name, status: 'rejected', reason: classifyFsError(e, 'storing the file').message };
   }
-  const linked = await store.data.link(dataset.id, data.id as DataId);
-  return linked ? { name: item.name, status: 'added', dataId: data.id } : { name: item.name, status: 'duplicate', dataId: data.id, reason: 'this content is already in the dataset' };
+  // Checked again inside the insert's transaction: a concurrent add of the same bytes may have won.
+  const { row, created } = await store.data.addToDataset(datasetId, {
+    name: item.name,
+    extension: accepted.ext,
+    mime_type: accepted.mime,
+    size: item.bytes.byteLength,
+    content_hash: hash,
+    raw_location: rel,
+    owner_id: uploaderId,
+    tenant_id: dataset.tenant_id,
+  });
+  return created ? { name: item.name, status: 'added', dataId: row.id } : duplicate(item.name, row.id);
 }
+
+/** The same content is already in this dataset (the id is of that dataset's own row). */
+const duplicate = (name: string, dataId: string): AddItemResult => ({ name, status: 'duplicate', dataId, reason: 'this content is already in the dataset' });
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a file under the final name. */
 async function writeOnce(file: string, bytes: Uint8Array): Promise<void> {

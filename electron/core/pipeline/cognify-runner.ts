@@ -9,7 +9,6 @@ import path from 'node:path';
 
 import type { EventPayload } from '../../../shared/contract/events';
 import type { Settings } from '../../../shared/contract/settings';
-import { SettingsSchema } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/domain/errors';
 import type { DataId, DatasetId, RunId, UserId } from '../../../shared/domain/ids';
 import type { RunView } from '../../../shared/domain/types';
@@ -17,6 +16,7 @@ import type { Services } from '../services';
 import type { DataRow } from '../store/repos/data-repo';
 import type { DatasetRow } from '../store/repos/datasets-repo';
 import type { CognifyService } from './cognify-service';
+import { processingSettingsFor } from './provider-settings';
 
 type Progress = EventPayload<'run.progress'>;
 
@@ -31,11 +31,14 @@ export class CognifyRunner implements CognifyService {
 
   constructor(private readonly s: Omit<Services, 'cognify'>) {}
 
-  /** Starts (or joins) a run per dataset. With `wait`, resolves when every run ended. */
+  /**
+   * Starts (or joins) a run per dataset. With `wait`, resolves when every run ended. `userId` is
+   * who started it (recorded on the run); the content is processed with the dataset owner's
+   * provider settings, never the caller's (see provider-settings.ts).
+   */
   async run(userId: UserId, datasets: readonly DatasetRow[], wait: boolean, pipeline: RunView['pipeline'] = 'cognify'): Promise<RunView[]> {
     if (this.#closing) throw new AppError('cancelled', 'Kenning is shutting down');
-    const settings = await this.settingsOf(userId);
-    const runs = await Promise.all(datasets.map((d) => this.startOne(userId, d, settings, pipeline)));
+    const runs = await Promise.all(datasets.map(async (d) => this.startOne(userId, d, await processingSettingsFor(this.s.store, d), pipeline)));
     if (!wait) return Promise.all(runs.map(async (r) => (await this.s.store.runs.byId(r.runId))!));
     return Promise.all(runs.map((r) => r.done));
   }
@@ -61,11 +64,6 @@ export class CognifyRunner implements CognifyService {
   async close(): Promise<void> {
     this.#closing = true;
     await Promise.all([...this.#active.keys()].map((id) => this.cancelAndWait(id)));
-  }
-
-  private async settingsOf(userId: UserId): Promise<Settings> {
-    const parsed = SettingsSchema.safeParse((await this.s.store.settings.get(userId)) ?? {});
-    return parsed.success ? parsed.data : SettingsSchema.parse({});
   }
 
   private async startOne(userId: UserId, dataset: DatasetRow, settings: Settings, pipeline: RunView['pipeline']): Promise<ActiveRun> {

@@ -3,15 +3,22 @@
  * dataset's worker, in parallel through the dataset queue; results grouped per dataset and
  * merged into one ranking with reciprocal-rank fusion. Citations get their item names here,
  * from the catalog main owns.
+ *
+ * Two providers meet here, and they belong to different profiles: the query is embedded with
+ * the embedder of each dataset's OWNER (the one that wrote its vectors; a grantee's embedder
+ * never sees a query against someone else's dataset, nor shapes how it is matched), while the
+ * answer of a completion type comes from the CALLER's LLM — over context drawn only from the
+ * datasets the dispatcher authorized for `read`, so it only ever sees what the caller may read.
  */
 import type { ParsedInput, Output } from '../../../shared/contract/procedures';
 import { COMPLETION_TYPES } from '../../../shared/contract/search';
 import type { DatasetSearchResult, SearchHit } from '../../../shared/contract/search';
-import { SettingsSchema } from '../../../shared/contract/settings';
+import type { Settings } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/domain/errors';
 import { denied } from '../access/dataset-gate';
 import type { AuthorizedDataset } from '../access/dataset-gate';
 import { dataNames } from '../catalog/data-names';
+import { processingSettingsFor, providerSettingsOf } from '../pipeline/provider-settings';
 import type { Services } from '../services';
 import { reciprocalRankFusion } from '../../../shared/rank-fusion';
 
@@ -21,7 +28,14 @@ export async function runSearch(
   datasets: readonly AuthorizedDataset[],
   input: ParsedInput<'search.run'>,
 ): Promise<Output<'search.run'>> {
-  const settings = SettingsSchema.parse((await services.store.settings.get(userId as never)) ?? {});
+  // The caller's settings choose only the LLM that answers; see the header.
+  const settings = await providerSettingsOf(services.store, userId as never);
+  const ownerSettings = new Map<string, Promise<Settings>>();
+  const embedderOf = async (dataset: AuthorizedDataset['dataset']): Promise<Settings['embedding']> => {
+    let s = ownerSettings.get(dataset.owner_id);
+    if (!s) ownerSettings.set(dataset.owner_id, (s = processingSettingsFor(services.store, dataset)));
+    return (await s).embedding;
+  };
   if (input.searchType === 'CYPHER' && datasets.length !== 1) {
     throw new AppError('invalid_input', 'search.run: datasetIds: CYPHER runs on exactly one dataset; pass its id', { field: 'datasetIds' });
   }
@@ -30,6 +44,7 @@ export async function runSearch(
   }
   const searched = await Promise.all(
     datasets.map(async ({ dataset }): Promise<DatasetSearchResult | null> => {
+      const embedder = await embedderOf(dataset);
       let r;
       try {
         r = await services.engines.request({ ownerId: dataset.owner_id, datasetId: dataset.id }, 'read', {
@@ -38,7 +53,7 @@ export async function runSearch(
           query: input.query,
           topK: input.topK,
           onlyContext: input.onlyContext,
-          embedder: settings.embedding,
+          embedder,
           llm: settings.llm.enabled ? settings.llm : null,
         });
       } catch (e) {

@@ -24,6 +24,7 @@ export async function handleAppRequest(req: AppRequest, stores: AppStores, ctx: 
     case 'ingest.item': {
       // Parsers and NLP models load on the first ingest only: a worker that just searches starts faster.
       const { cognifyItem } = await import('../pipeline/cognify-item');
+      // req.embedder and req.llm are the dataset owner's (main resolves them), whoever started the run.
       const embedder = await embedderFor(req.embedder);
       const chat = req.llm?.enabled ? createChatClient(req.llm) : undefined;
       const r = await cognifyItem(
@@ -43,6 +44,7 @@ export async function handleAppRequest(req: AppRequest, stores: AppStores, ctx: 
     case 'docs.read':
       return { text: await docs.read(req.dataId) };
     case 'search.run': {
+      // req.embedder is the dataset owner's (it embeds the query); req.llm is the caller's (it only answers).
       const recorded = await vectors.embedderInfo();
       return runSearch(
         { searchType: req.searchType, query: req.query, topK: req.topK, onlyContext: req.onlyContext },

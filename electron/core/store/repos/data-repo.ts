@@ -33,33 +33,47 @@ export function toDataView(r: LinkedRow): DataView {
   };
 }
 
-/** Data items (raw files stored once per content hash) and their links to datasets. */
+const IN_DATASET_BY_HASH = `SELECT d.* FROM dataset_data dd JOIN data d ON d.id = dd.data_id WHERE dd.dataset_id = ? AND d.content_hash = ? ORDER BY dd.added_at LIMIT 1`;
+
+/**
+ * Data items and their links to datasets. A row is a catalog entry (id, name, dates, who added
+ * it) created for one dataset; raw files are stored once per content hash, so several rows may
+ * share a raw_location. (Rows from before migration 0004 may still be linked to several of one
+ * owner's datasets; nothing creates such links any more.)
+ */
 export class DataRepo {
   constructor(private readonly db: Db) {}
 
-  async byOwnerAndHash(ownerId: UserId, hash: string): Promise<DataRow | undefined> {
-    return this.db.prepare(`SELECT * FROM data WHERE owner_id = ? AND content_hash = ?`).get(ownerId, hash) as DataRow | undefined;
+  /** The item with this content already in the dataset, if any: the only duplicate an add may report. */
+  async inDatasetByHash(datasetId: DatasetId, hash: string): Promise<DataRow | undefined> {
+    return this.db.prepare(IN_DATASET_BY_HASH).get(datasetId, hash) as DataRow | undefined;
   }
 
   async byId(id: string): Promise<DataRow | undefined> {
     return this.db.prepare(`SELECT * FROM data WHERE id = ?`).get(id) as DataRow | undefined;
   }
 
-  async create(d: Omit<DataRow, 'id' | 'created_at'>): Promise<DataRow> {
-    const id = newId() as DataId;
-    this.db
-      .prepare(
-        `INSERT INTO data (id, name, extension, mime_type, size, content_hash, raw_location, owner_id, tenant_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, d.name, d.extension, d.mime_type, d.size, d.content_hash, d.raw_location, d.owner_id, d.tenant_id, now());
-    return (await this.byId(id))!;
-  }
-
-  /** Links an item to a dataset; false when it was already linked (a duplicate add). */
-  async link(datasetId: DatasetId, dataId: DataId): Promise<boolean> {
-    const r = this.db.prepare(`INSERT OR IGNORE INTO dataset_data (dataset_id, data_id, added_at) VALUES (?, ?, ?)`).run(datasetId, dataId, now());
-    return r.changes > 0;
+  /**
+   * Creates a new catalog row for `datasetId` and links it, unless an item with the same content
+   * is already in that dataset (then returns that one, `created: false`). One transaction, so two
+   * concurrent adds of the same bytes to one dataset make one row. Rows of other datasets are
+   * never looked at: reusing one would hand its id, name and dates to this uploader.
+   */
+  async addToDataset(datasetId: DatasetId, d: Omit<DataRow, 'id' | 'created_at'>): Promise<{ row: DataRow; created: boolean }> {
+    return this.db.transaction(() => {
+      const existing = this.db.prepare(IN_DATASET_BY_HASH).get(datasetId, d.content_hash) as DataRow | undefined;
+      if (existing) return { row: existing, created: false };
+      const id = newId() as DataId;
+      const at = now();
+      this.db
+        .prepare(
+          `INSERT INTO data (id, name, extension, mime_type, size, content_hash, raw_location, owner_id, tenant_id, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, d.name, d.extension, d.mime_type, d.size, d.content_hash, d.raw_location, d.owner_id, d.tenant_id, at);
+      this.db.prepare(`INSERT INTO dataset_data (dataset_id, data_id, added_at) VALUES (?, ?, ?)`).run(datasetId, id, at);
+      return { row: this.db.prepare(`SELECT * FROM data WHERE id = ?`).get(id) as DataRow, created: true };
+    })();
   }
 
   async unlink(datasetId: DatasetId, dataId: DataId): Promise<void> {
@@ -70,7 +84,7 @@ export class DataRepo {
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM dataset_data WHERE data_id = ?`).get(dataId) as { n: number }).n;
   }
 
-  /** Rows that still reference a raw file (the same bytes may be stored for several owners in a tenant). */
+  /** Rows that still reference a raw file (one file per content hash and folder may back many rows). */
   async rawLocationUses(rawLocation: string): Promise<number> {
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM data WHERE raw_location = ?`).get(rawLocation) as { n: number }).n;
   }
