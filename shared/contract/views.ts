@@ -20,11 +20,23 @@ export const UserViewSchema = z.object({
 export const TenantViewSchema = z.object({ id: z.string(), name: z.string(), ownerId: z.string(), createdAt: z.string() });
 export const RoleViewSchema = z.object({ id: z.string(), name: z.string(), tenantId: z.string(), createdAt: z.string() });
 
+export const TenantInvitationViewSchema = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  tenantName: z.string(),
+  userId: z.string(),
+  userEmail: z.string(),
+  invitedByEmail: z.string(),
+  createdAt: z.string(),
+});
+
 export const TenantDetailsSchema = z.object({
   tenant: TenantViewSchema,
   isOwner: z.boolean(),
   members: z.array(UserViewSchema),
   roles: z.array(RoleViewSchema.extend({ memberIds: z.array(z.string()) })),
+  /** Invitations not yet answered; only the owner sees them (empty for members). */
+  invitations: z.array(TenantInvitationViewSchema),
 });
 
 export const ProcessingStatusEnum = z.enum(['empty', 'pending', 'processing', 'completed', 'errored', 'interrupted']);

@@ -17,6 +17,18 @@ export type UserView = Readonly<{
 export type TenantView = Readonly<{ id: TenantId; name: string; ownerId: UserId; createdAt: string }>;
 export type RoleView = Readonly<{ id: RoleId; name: string; tenantId: TenantId; createdAt: string }>;
 
+/** A pending invitation into a tenant: the invited profile joins only by accepting it. */
+export type TenantInvitationView = Readonly<{
+  id: string;
+  tenantId: TenantId;
+  tenantName: string;
+  userId: UserId;
+  userEmail: string;
+  /** Email of the tenant owner who sent it. */
+  invitedByEmail: string;
+  createdAt: string;
+}>;
+
 export type ProcessingStatus = 'empty' | 'pending' | 'processing' | 'completed' | 'errored' | 'interrupted';
 
 export type DatasetView = Readonly<{

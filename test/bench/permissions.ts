@@ -7,6 +7,7 @@ import type { DatasetId, PrincipalId, RoleId, UserId } from '../../shared/domain
 import { callerFor } from '../../electron/core/access/caller';
 import { requireDataset } from '../../electron/core/access/dataset-gate';
 import { openTestCore } from '../helpers/core';
+import { joinTenant } from '../helpers/tenants';
 import type { BenchOptions } from './lib/options';
 import type { BenchOutput, Row } from './lib/result';
 import { figure } from './lib/result';
@@ -20,7 +21,7 @@ export async function run(o: BenchOptions): Promise<BenchOutput> {
     const owner = await t.user('owner@bench.example');
     const reader = await t.user('reader@bench.example');
     const tenant = await t.call(owner.token, 'tenants.create', { name: 'bench-tenant' });
-    await t.call(owner.token, 'tenants.addMember', { tenantId: tenant.id, userId: reader.id });
+    await joinTenant(t, owner.token, tenant.id, reader);
     const roles: string[] = [];
     for (let i = 0; i < ROLES; i++) {
       const r = await t.call(owner.token, 'roles.create', { name: `role-${i}` });

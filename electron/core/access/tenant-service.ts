@@ -3,10 +3,16 @@
  * becomes its owner and member; only the owner manages members and roles; the owner
  * cannot be removed; a user belongs to at most one tenant; a role member must belong to
  * the role's tenant.
+ *
+ * Membership is by consent (issue 12): the owner only invites a tenant-less profile, which
+ * joins by accepting; until then it is no member and no tenant grant reaches it. A member may
+ * leave, which strips its roles and direct grants exactly as removal does. The owner cannot
+ * leave the tenant it owns: a tenant without an owner could never be managed again, so the
+ * owner deletes the tenant instead (which releases every member).
  */
 import { AppError } from '../../../shared/domain/errors';
 import type { RoleId, TenantId, UserId } from '../../../shared/domain/ids';
-import type { RoleView, TenantView, UserView } from '../../../shared/domain/types';
+import type { RoleView, TenantInvitationView, TenantView, UserView } from '../../../shared/domain/types';
 import type { Store } from '../store';
 import { toUserView } from '../store/repos/users-repo';
 import type { Caller } from './caller';
@@ -16,7 +22,14 @@ export type TenantDetails = Readonly<{
   isOwner: boolean;
   members: readonly UserView[];
   roles: readonly (RoleView & { memberIds: readonly UserId[] })[];
+  /** Pending invitations; only the owner sees them. */
+  invitations: readonly TenantInvitationView[];
 }>;
+
+/** One error for "no such invitation" and "not addressed to you", so ids reveal nothing. */
+const noSuchInvitation = () => new AppError('not_found', 'No such invitation');
+const inAnotherTenant = () =>
+  new AppError('conflict', 'That user already belongs to a tenant; a user belongs to at most one, so they must leave it before they can be invited');
 
 export class TenantService {
   constructor(private readonly store: Store) {}
@@ -36,17 +49,68 @@ export class TenantService {
     const roles = await Promise.all(
       (await this.store.tenants.rolesOfTenant(tenant.id)).map(async (r) => ({ ...r, memberIds: await this.store.tenants.roleMembers(r.id) })),
     );
-    return { tenant, isOwner: tenant.ownerId === caller.userId, members, roles };
+    const isOwner = tenant.ownerId === caller.userId;
+    const invitations = isOwner ? await this.store.tenants.invitationsOfTenant(tenant.id) : [];
+    return { tenant, isOwner, members, roles, invitations };
   }
 
-  async addMember(caller: Caller, tenantId: TenantId, userId: UserId): Promise<void> {
+  /**
+   * The owner invites a profile that belongs to no tenant. Nothing about the invitee changes
+   * until it accepts. Inviting someone already invited returns the pending invitation.
+   */
+  async invite(caller: Caller, tenantId: TenantId, userId: UserId): Promise<TenantInvitationView> {
     const tenant = await this.ownedTenant(caller, tenantId);
     const user = await this.store.users.byId(userId);
     if (!user) throw new AppError('not_found', 'No such user');
-    if (user.tenant_id === tenant.id) return;
-    if (user.tenant_id) throw new AppError('conflict', 'That user already belongs to another tenant');
-    await this.store.users.setTenant(user.id, tenant.id);
-    await this.store.audit.record({ actorId: caller.userId, action: 'tenant.add_member', principalId: userId, detail: { tenantId } });
+    if (user.tenant_id === tenant.id) throw new AppError('conflict', 'That user is already a member of this tenant');
+    if (user.tenant_id) throw inAnotherTenant();
+    const invitation = await this.store.tenants.createInvitation(tenant.id, user.id, caller.userId);
+    if (!invitation) throw inAnotherTenant(); // joined a tenant between the check and the insert
+    await this.store.audit.record({ actorId: caller.userId, action: 'tenant.invite', principalId: userId, detail: { tenantId, invitationId: invitation.id } });
+    return invitation;
+  }
+
+  /** The owner withdraws a pending invitation of their tenant. */
+  async cancelInvitation(caller: Caller, invitationId: string): Promise<void> {
+    const invitation = await this.store.tenants.invitationById(invitationId);
+    const tenant = invitation && (await this.store.tenants.tenantById(invitation.tenantId));
+    if (!invitation || !tenant || tenant.ownerId !== caller.userId) throw noSuchInvitation();
+    await this.store.tenants.deleteInvitation(invitation.id);
+    await this.store.audit.record({ actorId: caller.userId, action: 'tenant.cancel_invitation', principalId: invitation.userId, detail: { tenantId: tenant.id } });
+  }
+
+  /** Invitations addressed to the caller. */
+  async invitations(caller: Caller): Promise<TenantInvitationView[]> {
+    return this.store.tenants.invitationsOfUser(caller.userId);
+  }
+
+  /** The invitee joins the tenant; an invitation addressed to anyone else does not exist for them. */
+  async acceptInvitation(caller: Caller, invitationId: string): Promise<TenantView> {
+    const r = await this.store.tenants.acceptInvitation(invitationId, caller.userId);
+    if (!r.ok) {
+      if (r.reason === 'no_invitation') throw noSuchInvitation();
+      throw new AppError('conflict', 'You already belong to a tenant; leave it before accepting an invitation to another');
+    }
+    await this.store.audit.record({ actorId: caller.userId, action: 'tenant.accept_invitation', principalId: caller.userId, detail: { tenantId: r.tenantId } });
+    return (await this.store.tenants.tenantById(r.tenantId))!;
+  }
+
+  async declineInvitation(caller: Caller, invitationId: string): Promise<void> {
+    const invitation = await this.store.tenants.invitationById(invitationId);
+    if (!invitation || invitation.userId !== caller.userId) throw noSuchInvitation();
+    await this.store.tenants.deleteInvitation(invitation.id);
+    await this.store.audit.record({ actorId: caller.userId, action: 'tenant.decline_invitation', principalId: caller.userId, detail: { tenantId: invitation.tenantId } });
+  }
+
+  /** A member leaves: like removal, it strips their roles and direct grants on the tenant's datasets. */
+  async leave(caller: Caller, tenantId: TenantId): Promise<void> {
+    const tenant = caller.tenantId === tenantId ? await this.store.tenants.tenantById(tenantId) : undefined;
+    if (!tenant) throw new AppError('not_found', 'You are not a member of that tenant');
+    if (tenant.ownerId === caller.userId) {
+      throw new AppError('conflict', 'The owner cannot leave the tenant they own; delete the tenant instead, which releases every member');
+    }
+    await this.store.tenants.removeMember(tenant.id, caller.userId);
+    await this.store.audit.record({ actorId: caller.userId, action: 'tenant.leave', principalId: caller.userId, detail: { tenantId } });
   }
 
   async removeMember(caller: Caller, tenantId: TenantId, userId: UserId): Promise<void> {

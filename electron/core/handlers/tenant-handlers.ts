@@ -4,7 +4,20 @@ import { callerOf } from './types';
 
 type TenantHandlers = Pick<
   Handlers,
-  'tenants.mine' | 'tenants.create' | 'tenants.addMember' | 'tenants.removeMember' | 'tenants.delete' | 'roles.create' | 'roles.delete' | 'roles.addMember' | 'roles.removeMember'
+  | 'tenants.mine'
+  | 'tenants.create'
+  | 'tenants.invite'
+  | 'tenants.cancelInvitation'
+  | 'tenants.invitations'
+  | 'tenants.acceptInvitation'
+  | 'tenants.declineInvitation'
+  | 'tenants.leave'
+  | 'tenants.removeMember'
+  | 'tenants.delete'
+  | 'roles.create'
+  | 'roles.delete'
+  | 'roles.addMember'
+  | 'roles.removeMember'
 >;
 
 const OK = { ok: true } as const;
@@ -12,10 +25,17 @@ const OK = { ok: true } as const;
 export const tenantHandlers: TenantHandlers = {
   'tenants.mine': async (ctx) => {
     const d = await ctx.services.tenants.mine(callerOf(ctx));
-    return d ? { ...d, members: [...d.members], roles: d.roles.map((r) => ({ ...r, memberIds: [...r.memberIds] })) } : null;
+    return d
+      ? { ...d, members: [...d.members], roles: d.roles.map((r) => ({ ...r, memberIds: [...r.memberIds] })), invitations: [...d.invitations] }
+      : null;
   },
   'tenants.create': async (ctx, i) => ctx.services.tenants.create(callerOf(ctx), i.name),
-  'tenants.addMember': async (ctx, i) => (await ctx.services.tenants.addMember(callerOf(ctx), i.tenantId as TenantId, i.userId as UserId), OK),
+  'tenants.invite': async (ctx, i) => ctx.services.tenants.invite(callerOf(ctx), i.tenantId as TenantId, i.userId as UserId),
+  'tenants.cancelInvitation': async (ctx, i) => (await ctx.services.tenants.cancelInvitation(callerOf(ctx), i.invitationId), OK),
+  'tenants.invitations': async (ctx) => ctx.services.tenants.invitations(callerOf(ctx)),
+  'tenants.acceptInvitation': async (ctx, i) => ctx.services.tenants.acceptInvitation(callerOf(ctx), i.invitationId),
+  'tenants.declineInvitation': async (ctx, i) => (await ctx.services.tenants.declineInvitation(callerOf(ctx), i.invitationId), OK),
+  'tenants.leave': async (ctx, i) => (await ctx.services.tenants.leave(callerOf(ctx), i.tenantId as TenantId), OK),
   'tenants.removeMember': async (ctx, i) => (await ctx.services.tenants.removeMember(callerOf(ctx), i.tenantId as TenantId, i.userId as UserId), OK),
   'tenants.delete': async (ctx, i) => (await ctx.services.tenants.delete(callerOf(ctx), i.tenantId as TenantId), OK),
   'roles.create': async (ctx, i) => ctx.services.tenants.createRole(callerOf(ctx), i.name),

@@ -2,6 +2,10 @@
  * Grants, tenants and roles, as cognee/api/v1/permissions/routers/get_permissions_router.py
  * exposes them under /api/v1/permissions. Names travel in the query string and dataset ids
  * as a JSON array body, exactly as there.
+ *
+ * One deliberate difference: tenant membership is by consent, so Cognee's "add user to
+ * tenant" creates an invitation, and three Kenning routes let the invitee list, accept or
+ * decline it, and a member leave.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -50,11 +54,36 @@ export function registerPermissionRoutes(app: FastifyInstance, ctx: HostContext)
     return mine ? [{ id: mine.tenant.id, name: mine.tenant.name }] : [];
   }));
 
+  // Cognee adds the user at once; here the user is invited and joins only by accepting.
   app.post('/api/v1/permissions/users/:userId/tenants', v1(async (req) => {
     const { user_id } = parse(z.object({ user_id: z.uuid() }), { user_id: p(req).userId }, 'path');
     const { tenant_id } = parse(z.object({ tenant_id: z.uuid() }), { tenant_id: q(req).tenant_id }, 'query');
-    await callCore(core, req, 'tenants.addMember', { tenantId: tenant_id, userId: user_id });
-    return { message: 'User added to tenant' };
+    const invitation = await callCore(core, req, 'tenants.invite', { tenantId: tenant_id, userId: user_id });
+    return { message: 'User invited to tenant; they join when they accept the invitation', invitation_id: invitation.id };
+  }));
+
+  app.get('/api/v1/permissions/tenants/invitations', v1(async (req) => {
+    const list = await callCore(core, req, 'tenants.invitations', {});
+    return list.map((i) => ({ id: i.id, tenant_id: i.tenantId, tenant_name: i.tenantName, invited_by: i.invitedByEmail, created_at: i.createdAt }));
+  }));
+
+  const invitationId = (req: { params: unknown }) =>
+    parse(z.object({ invitation_id: z.uuid() }), { invitation_id: p(req).invitationId }, 'path').invitation_id;
+
+  app.post('/api/v1/permissions/tenants/invitations/:invitationId/accept', v1(async (req) => {
+    const tenant = await callCore(core, req, 'tenants.acceptInvitation', { invitationId: invitationId(req) }, 'path');
+    return { message: 'Joined tenant', tenant_id: tenant.id };
+  }));
+
+  app.post('/api/v1/permissions/tenants/invitations/:invitationId/decline', v1(async (req) => {
+    await callCore(core, req, 'tenants.declineInvitation', { invitationId: invitationId(req) }, 'path');
+    return { message: 'Invitation declined' };
+  }));
+
+  app.post('/api/v1/permissions/tenants/:tenantId/leave', v1(async (req) => {
+    const { tenant_id } = parse(z.object({ tenant_id: z.uuid() }), { tenant_id: p(req).tenantId }, 'path');
+    await callCore(core, req, 'tenants.leave', { tenantId: tenant_id }, 'path');
+    return { message: 'Left tenant' };
   }));
 
   app.delete('/api/v1/permissions/tenants/:tenantId/users/:userId', v1(async (req) => {

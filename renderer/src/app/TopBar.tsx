@@ -5,8 +5,8 @@ import { useApp } from '../store/hooks';
 
 /** Brand, the two main views, tenant / settings / help, and the current profile. */
 export function TopBar() {
-  const { view, setView, focusSearch, openDialog, tenantName } = useApp(
-    useShallow((s) => ({ view: s.view, setView: s.setView, focusSearch: s.focusSearch, openDialog: s.openDialog, tenantName: s.tenant?.tenant.name })),
+  const { view, setView, focusSearch, openDialog, tenantName, invited } = useApp(
+    useShallow((s) => ({ view: s.view, setView: s.setView, focusSearch: s.focusSearch, openDialog: s.openDialog, tenantName: s.tenant?.tenant.name, invited: s.invitations.length })),
   );
   return (
     <header className="topbar">
@@ -22,6 +22,11 @@ export function TopBar() {
       <span className="spacer" />
       <button type="button" className="btn ghost" data-testid="open-tenant" onClick={() => openDialog({ kind: 'tenant' })}>
         {tenantName ? `Tenant: ${tenantName}` : 'Tenant'}
+        {invited > 0 && (
+          <span className="invite-count" data-testid="invitation-count" aria-label={`${invited} tenant invitation${invited === 1 ? '' : 's'}`}>
+            {invited}
+          </span>
+        )}
       </button>
       <button type="button" className="btn ghost" data-testid="open-settings" onClick={() => openDialog({ kind: 'settings' })}>
         Settings

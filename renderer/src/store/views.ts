@@ -8,6 +8,7 @@ export type Dataset = Output<'datasets.list'>[number];
 export type DataItem = Output<'datasets.data'>[number];
 export type Grant = Output<'sharing.list'>[number];
 export type TenantDetails = NonNullable<Output<'tenants.mine'>>;
+export type TenantInvitation = Output<'tenants.invitations'>[number];
 export type GraphData = Output<'graph.read'>;
 export type GraphNode = GraphData['nodes'][number];
 export type GraphEdge = GraphData['edges'][number];

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestCore } from '../../helpers/core';
 import type { TestCore } from '../../helpers/core';
 import { openHttpTestCore, replyOf } from '../../helpers/http-core';
+import { joinTenant } from '../../helpers/tenants';
 
 const txt = (name: string, body: string) => ({ name, bytes: new TextEncoder().encode(body) });
 
@@ -70,10 +71,10 @@ describe.each([
     expect((await t.call(u1.token, 'datasets.get', { datasetId: ds2 })).permissions.write).toBe(false);
   });
 
-  it('a tenant owner creates a role, adds user 3 to the tenant and role, grants the role read; user 3 reads; after removal, refused again', async () => {
+  it('a tenant owner creates a role, brings user 3 into the tenant (invite + accept) and role, grants the role read; user 3 reads; after removal, refused again', async () => {
     const tenant = await t.call(u2.token, 'tenants.create', { name: 'Lab' });
     const role = await t.call(u2.token, 'roles.create', { name: 'readers' });
-    await t.call(u2.token, 'tenants.addMember', { tenantId: tenant.id, userId: u3.id });
+    await joinTenant(t, u2.token, tenant.id, u3);
     await t.call(u2.token, 'roles.addMember', { roleId: role.id, userId: u3.id });
     expect(await t.code(u3.token, 'datasets.get', { datasetId: ds2 })).toBe('permission_denied');
     await t.call(u2.token, 'sharing.grant', { datasetId: ds2, principalId: role.id, permissions: ['read'] });
@@ -87,7 +88,7 @@ describe.each([
   it('tenant rules: only the owner manages it, the owner cannot be removed, one tenant per user, role members belong to the tenant', async () => {
     const mine = (await t.call(u2.token, 'tenants.mine'))!;
     expect(mine.isOwner).toBe(true);
-    expect(await t.code(u1.token, 'tenants.addMember', { tenantId: mine.tenant.id, userId: u1.id })).toBe('permission_denied');
+    expect(await t.code(u1.token, 'tenants.invite', { tenantId: mine.tenant.id, userId: u1.id })).toBe('permission_denied');
     expect(await t.code(u2.token, 'tenants.removeMember', { tenantId: mine.tenant.id, userId: u2.id })).toBe('conflict');
     expect(await t.code(u2.token, 'tenants.create', { name: 'Second' })).toBe('conflict');
     const role = mine.roles[0]!;
@@ -97,7 +98,7 @@ describe.each([
 
   it('a tenant grant reaches every member of the tenant', async () => {
     const mine = (await t.call(u2.token, 'tenants.mine'))!;
-    await t.call(u2.token, 'tenants.addMember', { tenantId: mine.tenant.id, userId: u3.id });
+    await joinTenant(t, u2.token, mine.tenant.id, u3);
     await t.call(u2.token, 'sharing.grant', { datasetId: ds2, principalId: mine.tenant.id, permissions: ['read'] });
     expect(await t.code(u3.token, 'datasets.get', { datasetId: ds2 })).toBe('ok');
   });

@@ -120,14 +120,23 @@ describe('/api/v1 datasets and permissions', () => {
     expect((await badId.json()).detail[0].loc).toEqual(['body', 0]);
   });
 
-  it('tenants and roles: create, add members, grant to a role, list my tenant', async () => {
+  it('tenants and roles: create, invite members (they join by accepting), grant to a role, list my tenant', async () => {
     const t = await h.post('/api/v1/permissions/tenants?tenant_name=Lab', '', a.token);
     expect(t.status).toBe(200);
     const tenant = await t.json();
     expect(tenant.message).toBe('Tenant created.');
     const role = await (await h.post('/api/v1/permissions/roles?role_name=readers', '', a.token)).json();
     expect(role).toMatchObject({ message: 'Role created for tenant', tenant_id: tenant.tenant_id });
-    expect(await (await h.post(`/api/v1/permissions/users/${c.id}/tenants?tenant_id=${tenant.tenant_id}`, '', a.token)).json()).toEqual({ message: 'User added to tenant' });
+    // Cognee's "add user to tenant" invites: c is no member until c accepts
+    const invited = await (await h.post(`/api/v1/permissions/users/${c.id}/tenants?tenant_id=${tenant.tenant_id}`, '', a.token)).json();
+    expect(invited).toMatchObject({ message: 'User invited to tenant; they join when they accept the invitation', invitation_id: expect.any(String) });
+    expect(await (await h.get('/api/v1/permissions/tenants/me', c.token)).json()).toEqual([]);
+    expect((await h.post(`/api/v1/permissions/users/${c.id}/roles?role_id=${role.role_id}`, '', a.token)).status).toBe(409); // not a member yet
+    expect((await h.post(`/api/v1/permissions/tenants/invitations/${invited.invitation_id}/accept`, '', b.token)).status).toBe(404); // not b's
+    const mine = await (await h.get('/api/v1/permissions/tenants/invitations', c.token)).json();
+    expect(mine).toEqual([{ id: invited.invitation_id, tenant_id: tenant.tenant_id, tenant_name: 'Lab', invited_by: 'a@example.com', created_at: expect.any(String) }]);
+    const accepted = await h.post(`/api/v1/permissions/tenants/invitations/${invited.invitation_id}/accept`, '', c.token);
+    expect(await accepted.json()).toEqual({ message: 'Joined tenant', tenant_id: tenant.tenant_id });
     expect(await (await h.post(`/api/v1/permissions/users/${c.id}/roles?role_id=${role.role_id}`, '', a.token)).json()).toEqual({ message: 'User added to role' });
     await h.post(`/api/v1/permissions/datasets/${role.role_id}?permission_name=read`, [dsA], a.token);
     expect((await h.get(`/api/v1/datasets/${dsA}/data`, c.token)).status).toBe(200);
@@ -142,6 +151,22 @@ describe('/api/v1 datasets and permissions', () => {
     expect(await left.json()).toEqual({ message: 'User removed from tenant' });
     const missingName = await h.post('/api/v1/permissions/tenants', '', b.token);
     expect((await missingName.json()).detail[0]).toMatchObject({ loc: ['query', 'tenant_name'], type: 'missing' });
+  });
+
+  it('an invitation can be declined, and a member leaves over /api/v1; the owner cannot leave', async () => {
+    const tenantId = (await (await h.get('/api/v1/permissions/tenants/me', a.token)).json())[0].id;
+    const first = await (await h.post(`/api/v1/permissions/users/${b.id}/tenants?tenant_id=${tenantId}`, '', a.token)).json();
+    expect(await (await h.post(`/api/v1/permissions/tenants/invitations/${first.invitation_id}/decline`, '', b.token)).json()).toEqual({ message: 'Invitation declined' });
+    expect(await (await h.get('/api/v1/permissions/tenants/invitations', b.token)).json()).toEqual([]);
+    expect(await (await h.get('/api/v1/permissions/tenants/me', b.token)).json()).toEqual([]);
+    const second = await (await h.post(`/api/v1/permissions/users/${b.id}/tenants?tenant_id=${tenantId}`, '', a.token)).json();
+    await h.post(`/api/v1/permissions/tenants/invitations/${second.invitation_id}/accept`, '', b.token);
+    expect(await (await h.get('/api/v1/permissions/tenants/me', b.token)).json()).toEqual([{ id: tenantId, name: 'Lab' }]);
+    expect(await (await h.post(`/api/v1/permissions/tenants/${tenantId}/leave`, '', b.token)).json()).toEqual({ message: 'Left tenant' });
+    expect(await (await h.get('/api/v1/permissions/tenants/me', b.token)).json()).toEqual([]);
+    expect((await h.post(`/api/v1/permissions/tenants/${tenantId}/leave`, '', a.token)).status).toBe(409);
+    const badId = await h.post('/api/v1/permissions/tenants/invitations/nope/accept', '', b.token);
+    expect((await badId.json()).detail[0].loc).toEqual(['path', 'invitation_id']);
   });
 
   it('status lists datasets with a cognify run only; deleting a dataset answers 200 null', async () => {

@@ -11,6 +11,7 @@ function setup(list: Dataset[]) {
   const client = new FakeClient()
     .handle('auth.signIn', () => ({ user: user('b@example.com', ID.b), token: '' }))
     .handle('tenants.mine', () => null)
+    .handle('tenants.invitations', () => [])
     .handle('datasets.list', () => datasets)
     .handle('graph.counts', () => ({ Entity: 1 }))
     .handle('graph.read', () => graph([{ id: 'n', type: 'Entity', name: 'N' }]));

@@ -19,7 +19,8 @@ const status = (over: Record<string, unknown> = {}) => ({
 function signedInClient(): FakeClient {
   return new FakeClient()
     .handle('datasets.list', () => [dataset(ID.d1, 'Mine')])
-    .handle('tenants.mine', () => null);
+    .handle('tenants.mine', () => null)
+    .handle('tenants.invitations', () => []);
 }
 
 describe('session slice', () => {
