@@ -2,6 +2,8 @@
  * Settings read once from the environment (Cognee's names where Cognee has one).
  * Everything has a safe default; a malformed value is an error at start, not a surprise later.
  */
+import { SCRYPT_N } from './access/passwords';
+
 export type CoreConfig = Readonly<{
   /** Cognee's ENABLE_BACKEND_ACCESS_CONTROL: per-user ACLs; forces authentication on. */
   accessControl: boolean;
@@ -15,6 +17,22 @@ export type CoreConfig = Readonly<{
   maxFileBytes: number;
   maxFilesPerCall: number;
   sessionTtlMs: number;
+  /** Registrations per minute (anonymous; each costs a full password hash). */
+  registrationsPerMinute: number;
+  /** Bytes all uploads in flight may hold together (every request shares this budget). */
+  maxUploadInFlightBytes: number;
+  /**
+   * Whether auth.status lists the profiles (the desktop picker, like an OS login screen). On for
+   * the desktop app, whose IPC only its own window reaches; the HTTP host sets it itself (off
+   * unless bound to loopback and told to, see HostOptions.listProfiles). Never read from the
+   * environment.
+   */
+  listProfiles: boolean;
+  /**
+   * scrypt's N for new password hashes. Production never sets it (never read from the
+   * environment): only test helpers lower it, so suites that create many profiles stay fast.
+   */
+  scryptN: number;
 }>;
 
 function bool(v: string | undefined, dflt: boolean, name: string): boolean {
@@ -44,6 +62,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     maxFileBytes: int(env.KENNING_MAX_FILE_BYTES, 200 * 1024 * 1024, 'KENNING_MAX_FILE_BYTES', 1),
     maxFilesPerCall: int(env.KENNING_MAX_FILES_PER_CALL, 1000, 'KENNING_MAX_FILES_PER_CALL', 1),
     sessionTtlMs: int(env.KENNING_SESSION_TTL_MS, 30 * 24 * 3600 * 1000, 'KENNING_SESSION_TTL_MS', 1000),
+    registrationsPerMinute: int(env.KENNING_REGISTRATIONS_PER_MINUTE, 20, 'KENNING_REGISTRATIONS_PER_MINUTE', 1),
+    maxUploadInFlightBytes: int(env.KENNING_MAX_UPLOAD_INFLIGHT_BYTES, 512 * 1024 * 1024, 'KENNING_MAX_UPLOAD_INFLIGHT_BYTES', 1024),
+    listProfiles: true,
+    scryptN: SCRYPT_N,
     ...overrides,
   };
 }

@@ -65,7 +65,7 @@ async function authorize(services: Services, caller: Caller, name: ProcedureName
   if (!isPermission(access)) return [];
   if (name === 'data.add') {
     const r = await resolveDatasetRef(store, caller, { datasetId: input.datasetId as string | undefined, datasetName: input.datasetName as string | undefined }, 'write', true);
-    if (r.created) services.bus.broadcast('datasets.changed', { reason: 'created' });
+    if (r.created) services.bus.toReaders(r.dataset.id, 'datasets.changed', { reason: 'created' });
     return [r];
   }
   if (typeof input.datasetId === 'string') return [await requireDataset(store, caller, input.datasetId, access)];

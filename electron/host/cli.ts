@@ -1,5 +1,6 @@
 /**
- * `npm run serve -- [--home DIR] [--port N] [--listen HOST]`: Kenning in a browser.
+ * `npm run serve -- [--home DIR] [--port N] [--listen HOST] [--list-profiles]`: Kenning in a browser.
+ * `--list-profiles` lets the sign-in page list the profiles (loopback only; see HostOptions.listProfiles).
  * Prints exactly one line on stdout when ready (`Kenning listening on http://127.0.0.1:N`);
  * everything else goes to stderr. SIGINT / SIGTERM shut down gracefully and exit 0.
  */
@@ -31,7 +32,7 @@ function bundledWorkerEntry(): string | undefined {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { home: { type: 'string' }, port: { type: 'string' }, listen: { type: 'string' } },
+    options: { home: { type: 'string' }, port: { type: 'string' }, listen: { type: 'string' }, 'list-profiles': { type: 'boolean' } },
     strict: true,
   });
   const home = values.home ?? defaultHome();
@@ -40,10 +41,12 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${portText}"`);
   const host = values.listen ?? '127.0.0.1';
   const workerEntry = bundledWorkerEntry();
-  const running = await startHost({ home, port, host, log: stderrLog, ...(workerEntry ? { workerEntry } : {}) });
+  const listProfiles = values['list-profiles'] === true;
+  const running = await startHost({ home, port, host, log: stderrLog, listProfiles, ...(workerEntry ? { workerEntry } : {}) });
   process.stdout.write(`Kenning listening on ${running.url}\n`);
   if (host !== '127.0.0.1' && host !== '::1' && host !== 'localhost') {
     stderrLog.warn(`[host] listening on ${host}: other machines can reach this server; every call still needs a session`);
+    if (listProfiles) stderrLog.warn('[host] --list-profiles is ignored: profiles are listed only on a loopback address');
   }
   let stopping = false;
   const stop = (signal: string) => {

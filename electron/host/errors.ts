@@ -7,17 +7,42 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import type { ErrorCode, WireError } from '../../shared/domain/errors';
-import { HTTP_STATUS_BY_CODE, RPC_PREFIX } from '../../shared/http-protocol';
+import { EVENTS_PATH, HTTP_STATUS_BY_CODE, RPC_PREFIX } from '../../shared/http-protocol';
 import type { Log } from '../core/log';
 import { cogneeError } from './api-v1/cognee-errors';
 
 export const API_V1 = '/api/v1';
 
-/** Which dialect a URL speaks. */
-export function areaOf(url: string): 'rpc' | 'v1' | 'other' {
-  if (url.startsWith(RPC_PREFIX)) return 'rpc';
-  if (url === API_V1 || url.startsWith(`${API_V1}/`)) return 'v1';
+export type Area = 'rpc' | 'v1' | 'events' | 'other';
+
+/**
+ * Which part of the host a request reaches, by the route the router matched: never by the
+ * raw URL, which the router decodes first (`POST /%61pi/v1/datasets` reaches the
+ * /api/v1/datasets route while its raw URL starts with `/%61pi`). Unmatched requests (404s)
+ * fall back to the path decoded and normalised the lenient way, for the dialect of the answer.
+ */
+export function areaOf(req: FastifyRequest): Area {
+  const route = req.routeOptions?.url;
+  return areaOfPath(route ?? normalisedPath(req.url));
+}
+
+function areaOfPath(path: string): Area {
+  if (path.startsWith(RPC_PREFIX)) return 'rpc';
+  if (path === API_V1 || path.startsWith(`${API_V1}/`)) return 'v1';
+  if (path === EVENTS_PATH || path.startsWith(`${EVENTS_PATH}/`)) return 'events';
   return 'other';
+}
+
+/** `url` without its query, percent-decoded, with repeated slashes collapsed, lower-cased. */
+function normalisedPath(url: string): string {
+  const raw = url.split('?')[0] ?? '';
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // malformed escapes: classify the raw form
+  }
+  return decoded.replace(/\/{2,}/g, '/').toLowerCase();
 }
 
 /**
@@ -25,7 +50,7 @@ export function areaOf(url: string): 'rpc' | 'v1' | 'other' {
  * (e.g. 413 for a body over the limit, 429 for the login limit).
  */
 export function sendFailure(req: FastifyRequest, reply: FastifyReply, e: WireError, status?: number): FastifyReply {
-  const area = areaOf(req.url);
+  const area = areaOf(req);
   if (area === 'rpc') return reply.code(status ?? HTTP_STATUS_BY_CODE[e.code]).send({ ok: false, error: e });
   if (area === 'v1') {
     const c = cogneeError(e);
@@ -54,7 +79,7 @@ export function installErrorHandler(app: FastifyInstance, log: Log): void {
     if (status === 429) {
       // The sign-in limit: for a client, a refused sign-in. Cognee clients read `detail`.
       const message = String(err.message).slice(0, 200);
-      if (areaOf(req.url) === 'v1') return reply.code(429).send({ detail: message });
+      if (areaOf(req) === 'v1') return reply.code(429).send({ detail: message });
       return sendFailure(req, reply, { code: 'unauthenticated', message }, 429);
     }
     if (status >= 400 && status < 500) {

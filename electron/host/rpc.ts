@@ -12,6 +12,7 @@ import type { Reply } from '../../shared/domain/errors';
 import { HTTP_STATUS_BY_CODE, RPC_PREFIX } from '../../shared/http-protocol';
 import { clearSessionCookie, fromBrowser, sessionToken, setSessionCookie } from './session';
 import { readUpload, UploadError } from './uploads';
+import type { UploadLease } from './uploads';
 import type { HostContext } from './context';
 
 
@@ -23,34 +24,46 @@ export function registerRpc(app: FastifyInstance, ctx: HostContext): void {
 }
 
 async function handle(ctx: HostContext, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  const name = req.url.slice(RPC_PREFIX.length).split('?')[0] ?? '';
+  // The name the router matched (decoded), never re-parsed from the raw URL.
+  const name = routeName(req);
   const token = sessionToken(req);
   let input: unknown = req.body;
-  if (name === 'data.add' && req.isMultipart()) {
-    try {
-      input = await addInput(ctx, req);
-    } catch (e) {
-      if (!(e instanceof UploadError)) throw e;
-      return send(reply, { ok: false, error: { code: 'invalid_input', message: `data.add: ${e.field}: ${e.message}`, detail: { field: e.field } } }, e.status);
+  // An upload holds its bytes against the shared budget until the core is done with them.
+  const lease = ctx.uploadBudget.lease();
+  try {
+    if (name === 'data.add' && req.isMultipart()) {
+      try {
+        input = await addInput(ctx, req, lease);
+      } catch (e) {
+        if (!(e instanceof UploadError)) throw e;
+        return send(reply, { ok: false, error: { code: 'invalid_input', message: `data.add: ${e.field}: ${e.message}`, detail: { field: e.field } } }, e.status);
+      }
+    } else if (req.isMultipart()) {
+      return send(reply, { ok: false, error: { code: 'invalid_input', message: `${name.slice(0, 100)}: send JSON, not multipart`, detail: { field: '(input)' } } });
     }
-  } else if (req.isMultipart()) {
-    return send(reply, { ok: false, error: { code: 'invalid_input', message: `${name.slice(0, 100)}: send JSON, not multipart`, detail: { field: '(input)' } } });
+    // The core refuses unknown names itself (invalid_input), so the cast only satisfies the type.
+    const r = await ctx.core.call({ token }, name as ProcedureName, input);
+    if (r.ok && (name === 'auth.signIn' || name === 'auth.autoSignIn')) {
+      const value = r.value as { token: string };
+      setSessionCookie(reply, value.token, ctx.core.services.config.sessionTtlMs, ctx.secureCookies);
+      if (fromBrowser(req)) return send(reply, { ok: true, value: { ...value, token: '' } });
+    }
+    // The session's event sockets close through the auth service's sessions-ended notice.
+    if (r.ok && name === 'auth.signOut') clearSessionCookie(reply, ctx.secureCookies);
+    return send(reply, r);
+  } finally {
+    lease.release();
   }
-  // The core refuses unknown names itself (invalid_input), so the cast only satisfies the type.
-  const r = await ctx.core.call({ token }, name as ProcedureName, input);
-  if (r.ok && (name === 'auth.signIn' || name === 'auth.autoSignIn')) {
-    const value = r.value as { token: string };
-    setSessionCookie(reply, value.token, ctx.core.services.config.sessionTtlMs, ctx.secureCookies);
-    if (fromBrowser(req)) return send(reply, { ok: true, value: { ...value, token: '' } });
-  }
-  if (r.ok && name === 'auth.signOut') {
-    clearSessionCookie(reply, ctx.secureCookies);
-    if (token) ctx.sockets.closeSession(token);
-  }
-  return send(reply, r);
 }
 
-async function addInput(ctx: HostContext, req: FastifyRequest): Promise<unknown> {
+/** The procedure name: the `:name` the router decoded, or the static route's last segment. */
+function routeName(req: FastifyRequest): string {
+  const param = (req.params as { name?: unknown } | undefined)?.name;
+  if (typeof param === 'string') return param;
+  return (req.routeOptions.url ?? '').slice(RPC_PREFIX.length);
+}
+
+async function addInput(ctx: HostContext, req: FastifyRequest, lease: UploadLease): Promise<unknown> {
   const { config } = ctx.core.services;
   const u = await readUpload(req, {
     fileField: 'files',
@@ -59,7 +72,7 @@ async function addInput(ctx: HostContext, req: FastifyRequest): Promise<unknown>
     maxFileBytes: config.maxFileBytes,
     maxFiles: config.maxFilesPerCall,
     maxTotalBytes: ctx.maxUploadBytes,
-  });
+  }, lease);
   return {
     ...(u.fields.datasetId ? { datasetId: u.fields.datasetId } : {}),
     ...(u.fields.datasetName ? { datasetName: u.fields.datasetName } : {}),
@@ -69,5 +82,7 @@ async function addInput(ctx: HostContext, req: FastifyRequest): Promise<unknown>
 }
 
 function send(reply: FastifyReply, r: Reply<unknown>, status?: number): FastifyReply {
+  const retry = !r.ok ? r.error.detail?.retryAfterSeconds : undefined;
+  if (typeof retry === 'number') reply.header('Retry-After', String(retry)); // rate_limited: when to try again
   return reply.code(status ?? (r.ok ? 200 : HTTP_STATUS_BY_CODE[r.error.code])).send(r);
 }

@@ -4,14 +4,15 @@
  *   resolves to 127.0.0.1 still sends its own name as Host);
  * - Origin: a request that names an origin must name ours (CORS stays closed: we never send
  *   Access-Control-Allow-Origin, so a foreign page cannot read any answer either);
- * - CSRF: /rpc requires the `x-kenning: 1` header a cross-site form cannot add; /api/v1
- *   requires it for state-changing requests that rely on the session cookie (Bearer callers
- *   are not exposed to CSRF: browsers never add that header on their own);
+ * - CSRF: /rpc requires the `x-kenning: 1` header a cross-site form cannot add; every other
+ *   state-changing request that relies on the session cookie needs it too (Bearer callers
+ *   are not exposed to CSRF: browsers never add that header on their own). The area is the
+ *   route the router matched, not the raw URL: `/%61pi/v1/...` reaches /api/v1 too;
  * - security headers on every response, with a strict Content-Security-Policy.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-import { CSRF_HEADER, EVENTS_PATH } from '../../shared/http-protocol';
+import { CSRF_HEADER } from '../../shared/http-protocol';
 import { areaOf, sendFailure } from './errors';
 import { RENDERER_CSP } from '../../shared/renderer-csp';
 import { bearerToken, cookieToken } from './session';
@@ -48,10 +49,10 @@ function refuse(req: FastifyRequest, opts: GuardOptions): string | null {
   if (opts.loopbackOnly && !allowedHost(host, opts.port())) return 'Unexpected Host header'; // DNS rebinding
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== `http://${host}`) return 'Cross-origin requests are not allowed'; // foreign page
-  const area = areaOf(req.url);
   const hasCsrfHeader = req.headers[CSRF_HEADER] === '1';
-  if (area === 'rpc' && !hasCsrfHeader) return `Missing ${CSRF_HEADER} header`; // cross-site form post
-  if (area === 'v1' && UNSAFE.has(req.method) && !bearerToken(req) && cookieToken(req) && !hasCsrfHeader) {
+  if (areaOf(req) === 'rpc' && !hasCsrfHeader) return `Missing ${CSRF_HEADER} header`; // cross-site form post
+  // Whatever the path: a route added later, or a spelling the router accepts, is covered too.
+  if (UNSAFE.has(req.method) && !bearerToken(req) && cookieToken(req) && !hasCsrfHeader) {
     return `Missing ${CSRF_HEADER} header`; // cookie-authenticated write without proof of same-origin script
   }
   return null;
@@ -73,8 +74,7 @@ function setSecurityHeaders(req: FastifyRequest, reply: FastifyReply): void {
   reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
   // A route with its own policy (the visualize page's nonce) keeps it.
   if (!reply.hasHeader('Content-Security-Policy')) reply.header('Content-Security-Policy', RENDERER_CSP);
-  const area = areaOf(req.url);
-  if (area !== 'other' || req.url.startsWith(EVENTS_PATH)) reply.header('Cache-Control', 'no-store');
+  if (areaOf(req) !== 'other') reply.header('Cache-Control', 'no-store');
   // CORS is closed: make sure no plugin ever opens it.
   reply.removeHeader('Access-Control-Allow-Origin');
   reply.removeHeader('Access-Control-Allow-Credentials');

@@ -21,6 +21,7 @@ import { EventSockets, registerEvents } from './events';
 import { registerRpc } from './rpc';
 import { installSecurity } from './security';
 import { findRendererDir, registerStatic } from './static';
+import { UploadBudget } from './uploads';
 
 /** JSON bodies: 1 MB. Uploads have their own bounds (per file: the core's maxFileBytes). */
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -36,10 +37,22 @@ export type HostOptions = Readonly<{
   log?: Log;
   /** Renderer build folder; found automatically when omitted. */
   rendererDir?: string;
-  /** Sign-in attempts per IP per minute, across /rpc/auth.signIn and /api/v1/auth/login (default 10). */
+  /**
+   * Sign-in attempts per minute from one non-loopback address, across /rpc/auth.signIn and
+   * /api/v1/auth/login (default 30). Loopback callers are exempt: every local profile shares
+   * 127.0.0.1, so the core's per-account throttle is what limits guessing there.
+   */
   signInPerMinute?: number;
-  /** Bytes one upload request may carry in total (default: max(1 GiB, one file's limit)). */
+  /** Bytes one upload request may carry in total (default: the in-flight budget, KENNING_MAX_UPLOAD_INFLIGHT_BYTES). */
   maxUploadBytes?: number;
+  /**
+   * Let auth.status list the profiles (the browser picker then shows buttons instead of an
+   * email field). Default off: any local OS account can reach 127.0.0.1, and the emails of
+   * who uses Kenning are not theirs to read. Honoured only while bound to loopback.
+   */
+  listProfiles?: boolean;
+  /** How often open event sockets re-check their session, to close them on expiry (default 30 s). */
+  sessionCheckMs?: number;
   /** Dataset worker module (the bundled dist/electron/worker.cjs); the source entry when omitted. */
   workerEntry?: string;
 }>;
@@ -50,18 +63,32 @@ export type RunningHost = Readonly<{
   port: number;
   /** The core behind the server (tests inspect it; embedders may call it directly). */
   core: Core;
+  /** Bytes uploads in flight hold now, against the shared budget (tests watch it return to 0). */
+  uploadBytesInFlight(): number;
   /** Stops accepting, lets in-flight requests finish, closes the core (runs, workers, db). Safe to call twice. */
   close(): Promise<void>;
 }>;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
+/** A client address on the loopback interface (IPv4 127/8, ::1, or IPv4-mapped 127/8). */
+function isLoopbackAddress(ip: string): boolean {
+  return ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.');
+}
+
 /** Builds the fastify app over an open core (not listening yet). */
-export async function buildHost(core: Core, opts: Omit<HostOptions, 'home' | 'config' | 'port'> & { port: number | (() => number) }): Promise<FastifyInstance> {
+export async function buildHost(
+  core: Core,
+  opts: Omit<HostOptions, 'home' | 'config' | 'port'> & { port: number | (() => number); uploadBudget?: UploadBudget },
+): Promise<FastifyInstance> {
   const log = opts.log ?? consoleLog;
   const host = opts.host ?? '127.0.0.1';
   const portNow = typeof opts.port === 'function' ? opts.port : () => opts.port as number;
   const config = core.services.config;
+  // The core must not list profiles unless this host may: bound to loopback and told to.
+  if (config.listProfiles && !(LOOPBACK.has(host) && opts.listProfiles === true)) {
+    throw new Error('This core lists profiles to anyone who asks; the host may do that only on loopback with listProfiles (open the core with listProfiles: false)');
+  }
   const app = Fastify({
     logger: false,
     bodyLimit: JSON_BODY_LIMIT,
@@ -77,7 +104,8 @@ export async function buildHost(core: Core, opts: Omit<HostOptions, 'home' | 'co
   });
   const sockets = new EventSockets();
   const secureCookies = false; // plain HTTP on loopback; a TLS front would set this
-  const maxUploadBytes = opts.maxUploadBytes ?? Math.max(1024 ** 3, config.maxFileBytes);
+  const uploadBudget = opts.uploadBudget ?? new UploadBudget(config.maxUploadInFlightBytes);
+  const maxUploadBytes = opts.maxUploadBytes ?? config.maxUploadInFlightBytes;
 
   installErrorHandler(app, log);
   await app.register(fastifyCookie); // before the guards: they read the session cookie
@@ -93,7 +121,8 @@ export async function buildHost(core: Core, opts: Omit<HostOptions, 'home' | 'co
     }),
   });
   // One limiter (one store) shared by both sign-in routes, so switching route buys no attempts.
-  const signInLimit = app.rateLimit({ max: opts.signInPerMinute ?? 10, timeWindow: '1 minute' });
+  // Per address, so only for remote callers: on loopback it would be one limit for everyone.
+  const signInLimit = app.rateLimit({ max: opts.signInPerMinute ?? 30, timeWindow: '1 minute', allowList: (req) => isLoopbackAddress(req.ip) });
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
   // Cognee's login is an OAuth2 password form.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {
@@ -108,9 +137,9 @@ export async function buildHost(core: Core, opts: Omit<HostOptions, 'home' | 'co
   });
 
   app.get('/health', async () => ({ status: 'ok' }));
-  registerRpc(app, { core, secureCookies, signInLimit, sockets, maxUploadBytes });
-  registerEvents(app, core, sockets);
-  registerApiV1(app, { core, secureCookies, signInLimit, sockets, maxUploadBytes });
+  registerRpc(app, { core, secureCookies, signInLimit, maxUploadBytes, uploadBudget });
+  registerEvents(app, core, sockets, { sessionCheckMs: opts.sessionCheckMs ?? 30_000 });
+  registerApiV1(app, { core, secureCookies, signInLimit, maxUploadBytes, uploadBudget });
   await registerStatic(app, findRendererDir(opts.rendererDir));
   return app;
 }
@@ -119,13 +148,16 @@ export async function buildHost(core: Core, opts: Omit<HostOptions, 'home' | 'co
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const log = opts.log ?? consoleLog;
   const host = opts.host ?? '127.0.0.1';
+  // The host decides whether profiles are listed, whatever `config` says.
+  const listProfiles = LOOPBACK.has(host) && opts.listProfiles === true;
   const core = await Core.open(
-    nodeCoreOptions({ home: opts.home, ...(opts.config ? { config: opts.config } : {}), log, ...(opts.workerEntry ? { workerEntry: opts.workerEntry } : {}) }),
+    nodeCoreOptions({ home: opts.home, config: { ...opts.config, listProfiles }, log, ...(opts.workerEntry ? { workerEntry: opts.workerEntry } : {}) }),
   );
   let port = opts.port;
   let app: FastifyInstance;
+  const uploadBudget = new UploadBudget(core.services.config.maxUploadInFlightBytes);
   try {
-    app = await buildHost(core, { ...opts, host, port: () => port });
+    app = await buildHost(core, { ...opts, host, port: () => port, uploadBudget });
     await app.listen({ port: opts.port, host });
   } catch (e) {
     await core.close();
@@ -138,6 +170,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     core,
+    uploadBytesInFlight: () => uploadBudget.used,
     close: () =>
       (closing ??= (async () => {
         // Stop accepting first; core.close() then cancels runs so in-flight calls finish quickly.

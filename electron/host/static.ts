@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-import { EVENTS_PATH } from '../../shared/http-protocol';
 import { areaOf, sendFailure } from './errors';
 
 /**
@@ -38,9 +37,9 @@ export async function registerStatic(app: FastifyInstance, rendererDir: string |
     app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(NO_BUILD_PAGE));
   }
   app.setNotFoundHandler(async (req, reply) => {
-    const area = areaOf(req.url);
+    const area = areaOf(req);
     if (area === 'v1') return reply.code(404).send({ detail: 'Not Found' }); // FastAPI's 404
-    if (area === 'rpc' || req.url.startsWith(EVENTS_PATH)) return sendFailure(req, reply, { code: 'not_found', message: 'No such route' });
+    if (area === 'rpc' || area === 'events') return sendFailure(req, reply, { code: 'not_found', message: 'No such route' });
     const wantsHtml = req.method === 'GET' && String(req.headers.accept ?? '').includes('text/html');
     if (wantsHtml && rendererDir) return reply.type('text/html; charset=utf-8').sendFile('index.html');
     if (wantsHtml) return reply.code(404).type('text/html; charset=utf-8').send(NO_BUILD_PAGE);

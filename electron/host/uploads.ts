@@ -1,10 +1,13 @@
 /**
  * Reads a multipart upload into the core's `files: [{ name, bytes }]` shape without trusting
  * it: per-file size (the core's KENNING_MAX_FILE_BYTES), file count, total size, field sizes
- * and field names are all bounded here, before a byte is held beyond the limit. On a problem
- * the rest of the body is still read and thrown away, so the client receives our answer
- * instead of a reset connection. (The plugin is registered with `throwFileSizeLimit: false`:
- * `truncated` is checked here, so one large file is reported by name.)
+ * and field names are all bounded here, before a byte is held beyond the limit. Every part
+ * counts toward the request's total (text fields too: six 44 MB `texts` parts once took the
+ * host to 1.5 GB), and every byte held counts against one budget shared by all uploads in
+ * flight (UploadBudget), released when the request is done with them. On a problem the rest
+ * of the body is still read and thrown away, so the client receives our answer instead of a
+ * reset connection. (The plugin is registered with `throwFileSizeLimit: false`: `truncated`
+ * is checked here, so one large file is reported by name.)
  */
 import type { FastifyRequest } from 'fastify';
 
@@ -27,6 +30,42 @@ export type Upload = Readonly<{
   lists: Record<string, string[]>;
 }>;
 
+/**
+ * The bytes every upload in flight may hold together (KENNING_MAX_UPLOAD_INFLIGHT_BYTES).
+ * Each request takes from it through a lease as it reads, and gives everything back in a
+ * `finally` once the core is done with the data.
+ */
+export class UploadBudget {
+  #used = 0;
+
+  constructor(readonly limit: number) {}
+
+  lease(): UploadLease {
+    let held = 0;
+    return {
+      limit: this.limit,
+      take: (n) => {
+        if (this.#used + n > this.limit) return false;
+        this.#used += n;
+        held += n;
+        return true;
+      },
+      release: () => {
+        this.#used -= held;
+        held = 0;
+      },
+    };
+  }
+
+  /** Bytes held by uploads in flight now. */
+  get used(): number {
+    return this.#used;
+  }
+}
+
+/** One request's share of the budget. `release` is idempotent. */
+export type UploadLease = Readonly<{ limit: number; take(bytes: number): boolean; release(): void }>;
+
 /** A refused upload, naming the field at fault. */
 export class UploadError extends Error {
   constructor(
@@ -41,8 +80,11 @@ export class UploadError extends Error {
 
 const MAX_FIELD_BYTES = 64 * 1024;
 
-/** Reads the whole upload or throws UploadError. The request must be multipart. */
-export async function readUpload(req: FastifyRequest, spec: UploadSpec): Promise<Upload> {
+/**
+ * Reads the whole upload or throws UploadError. The request must be multipart. Every byte
+ * held is taken from `lease`: the caller releases it once the data is no longer needed.
+ */
+export async function readUpload(req: FastifyRequest, spec: UploadSpec, lease: UploadLease): Promise<Upload> {
   if (!req.isMultipart()) throw new UploadError('(body)', 'expected multipart/form-data', 400);
   const out: Upload = { files: [], texts: [], fields: {}, lists: {} };
   let failure: UploadError | null = null;
@@ -50,12 +92,29 @@ export async function readUpload(req: FastifyRequest, spec: UploadSpec): Promise
   const fail = (e: UploadError) => {
     failure ??= e;
   };
+  const tooLarge = (field: string) => new UploadError(field, `the upload is larger than the limit of ${spec.maxTotalBytes} bytes in one request (every file and text part counts)`, 413);
+  const busy = (field: string) =>
+    new UploadError(field, `the host is already receiving as many uploads as it may hold at once (${lease.limit} bytes in flight); try again when they finish`, 413);
+  /** Counts `n` more bytes of this request; false (with the failure recorded) when they must not be held. */
+  const admit = (field: string, n: number): boolean => {
+    total += n;
+    if (total > spec.maxTotalBytes) {
+      fail(tooLarge(field));
+      return false;
+    }
+    if (!lease.take(n)) {
+      fail(busy(field));
+      return false;
+    }
+    return true;
+  };
   const parts = req.parts({
     limits: {
       fileSize: spec.maxFileBytes,
       files: spec.maxFiles,
       fields: 100 + (spec.textField ? 10_000 : 0),
-      fieldSize: spec.textField ? 50_000_000 : MAX_FIELD_BYTES,
+      // A text part is buffered whole before it is seen here: no bigger than the contract's 50 MB or the request cap.
+      fieldSize: spec.textField ? Math.min(50_000_000, spec.maxTotalBytes + 1) : MAX_FIELD_BYTES,
       parts: spec.maxFiles + 100 + (spec.textField ? 10_000 : 0),
       fieldNameSize: 200,
     },
@@ -72,19 +131,18 @@ export async function readUpload(req: FastifyRequest, spec: UploadSpec): Promise
         const chunks: Buffer[] = [];
         let size = 0;
         for await (const chunk of part.file as AsyncIterable<Buffer>) {
+          if (failure) continue; // keep reading, hold nothing more
           size += chunk.length;
-          total += chunk.length;
-          if (total > spec.maxTotalBytes) continue; // keep reading, hold nothing more
-          chunks.push(chunk);
+          if (admit(spec.fileField, chunk.length)) chunks.push(chunk);
         }
         if (part.file.truncated) fail(new UploadError(spec.fileField, `${label(name)} is larger than the limit of ${spec.maxFileBytes} bytes`, 413));
-        else if (total > spec.maxTotalBytes) fail(new UploadError(spec.fileField, `the upload is larger than the limit of ${spec.maxTotalBytes} bytes in one request`, 413));
-        else out.files.push({ name, bytes: new Uint8Array(Buffer.concat(chunks, size)) });
+        if (!failure) out.files.push({ name, bytes: new Uint8Array(Buffer.concat(chunks, size)) });
         continue;
       }
       if (failure) continue;
       const value = typeof part.value === 'string' ? part.value : String(part.value ?? '');
       if (part.valueTruncated) fail(new UploadError(part.fieldname, `field "${part.fieldname}" is too long`, 413));
+      else if (!admit(part.fieldname, Buffer.byteLength(value) + Buffer.byteLength(part.fieldname))) continue; // every part counts
       else if (spec.textField && part.fieldname === spec.textField) out.texts.push(value);
       else if (spec.fields.includes(part.fieldname)) {
         out.fields[part.fieldname] = value;

@@ -17,6 +17,7 @@ import {
   RoleViewSchema,
   RunViewSchema,
   TenantDetailsSchema,
+  TenantInvitationViewSchema,
   TenantViewSchema,
   UserViewSchema,
 } from './views';
@@ -99,8 +100,11 @@ export const procedures = {
     z.object({
       accessControl: z.boolean(),
       requireAuthentication: z.boolean(),
-      /** Who uses this machine, for the profile picker. */
-      profiles: z.array(z.object({ id: z.string(), email: z.string(), isDefault: z.boolean() })),
+      /**
+       * Who uses this machine, for the profile picker; null where profiles are not listed (the
+       * HTTP host, unless bound to loopback with listing allowed): the picker asks for an email.
+       */
+      profiles: z.array(z.object({ id: z.string(), email: z.string(), isDefault: z.boolean() })).nullable(),
       user: UserViewSchema.nullable(),
       /** True when the picker may skip the password (one default profile, default password). */
       autoSignIn: z.boolean(),
@@ -121,9 +125,20 @@ export const procedures = {
   'users.lookup': def('user', z.object({ email }).strict(), z.object({ id: z.string(), email: z.string() }), 'Find a profile id by email (for sharing).'),
 
   // ── tenants and roles ──────────────────────────────────────────────
-  'tenants.mine': def('user', empty, TenantDetailsSchema.nullable(), 'The caller’s tenant with members and roles.'),
+  'tenants.mine': def('user', empty, TenantDetailsSchema.nullable(), 'The caller’s tenant with members, roles and (for its owner) pending invitations.'),
   'tenants.create': def('user', z.object({ name: name('name') }).strict(), TenantViewSchema, 'Create a tenant; the caller becomes owner and member.'),
-  'tenants.addMember': def('tenant-owner', z.object({ tenantId: id('tenantId'), userId: id('userId') }).strict(), ok, 'Add a user to the tenant.'),
+  // Membership is by consent: the owner invites, the invited profile accepts or declines.
+  'tenants.invite': def(
+    'tenant-owner',
+    z.object({ tenantId: id('tenantId'), userId: id('userId') }).strict(),
+    TenantInvitationViewSchema,
+    'Invite a profile that belongs to no tenant; it joins only when it accepts.',
+  ),
+  'tenants.cancelInvitation': def('tenant-owner', z.object({ invitationId: id('invitationId') }).strict(), ok, 'Withdraw a pending invitation.'),
+  'tenants.invitations': def('user', empty, z.array(TenantInvitationViewSchema), 'Invitations addressed to the caller.'),
+  'tenants.acceptInvitation': def('user', z.object({ invitationId: id('invitationId') }).strict(), TenantViewSchema, 'Join the tenant that invited the caller.'),
+  'tenants.declineInvitation': def('user', z.object({ invitationId: id('invitationId') }).strict(), ok, 'Decline an invitation.'),
+  'tenants.leave': def('user', z.object({ tenantId: id('tenantId') }).strict(), ok, 'Leave the caller’s tenant (strips roles and grants); its owner cannot.'),
   'tenants.removeMember': def('tenant-owner', z.object({ tenantId: id('tenantId'), userId: id('userId') }).strict(), ok, 'Remove a member (strips roles and grants).'),
   'tenants.delete': def('tenant-owner', z.object({ tenantId: id('tenantId') }).strict(), ok, 'Delete the tenant.'),
   'roles.create': def('tenant-owner', z.object({ name: name('name') }).strict(), RoleViewSchema, 'Create a role in the caller’s tenant.'),
@@ -190,7 +205,7 @@ export const procedures = {
     'write',
     z.object({ datasetId: id('datasetId') }).strict(),
     z.array(RunViewSchema),
-    'Rebuild the dataset’s index with the embedder configured now (in the background).',
+    'Rebuild the dataset’s index with its owner’s embedder as configured now (in the background).',
   ),
   'cognify.cancel': def('write', z.object({ datasetId: id('datasetId') }).strict(), ok, 'Cancel after the current item.'),
   'forget': def(

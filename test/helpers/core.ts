@@ -1,3 +1,4 @@
+import { MIN_SCRYPT_N } from '../../electron/core/access/passwords';
 import { Core } from '../../electron/core/core';
 import type { CoreConfig } from '../../electron/core/config';
 import { nodeCoreOptions } from '../../electron/core/node-core';
@@ -43,9 +44,15 @@ export function testCalls(reply: ReplyFn): Pick<TestCore, 'call' | 'code' | 'use
   };
 }
 
+/**
+ * Test-only: cheap password hashes (scrypt N = 2^10 instead of 2^17, ~5 ms instead of ~0.5 s),
+ * so suites that create many profiles stay fast. Production never sets `scryptN`.
+ */
+export const FAST_HASHES: Partial<CoreConfig> = { scryptN: MIN_SCRYPT_N };
+
 export async function openTestCore(config: Partial<CoreConfig> = {}): Promise<TestCore> {
   const t = tempDir('kenning-core-');
-  const core = await Core.open(nodeCoreOptions({ home: t.dir, config: { workerIdleMs: 60_000, ...config }, log: silentLog }));
+  const core = await Core.open(nodeCoreOptions({ home: t.dir, config: { workerIdleMs: 60_000, ...FAST_HASHES, ...config }, log: silentLog }));
   return {
     core,
     home: t.dir,

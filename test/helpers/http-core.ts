@@ -10,7 +10,7 @@ import { startHost } from '../../electron/host/server';
 import type { Output, ProcedureName } from '../../shared/contract/procedures';
 import type { Reply } from '../../shared/domain/errors';
 import { CSRF_HEADER, HTTP_STATUS_BY_CODE, RPC_PREFIX } from '../../shared/http-protocol';
-import { testCalls } from './core';
+import { FAST_HASHES, testCalls } from './core';
 import type { ReplyFn, TestCore } from './core';
 import { tempDir } from './temp';
 
@@ -52,7 +52,8 @@ function toForm(input: AddInput): FormData {
 /** Starts a host on a free port over a fresh temporary home. */
 export async function openHttpTestCore(config: Partial<CoreConfig> = {}): Promise<HttpTestCore> {
   const t = tempDir('kenning-host-');
-  const host = await startHost({ home: t.dir, port: 0, config: { workerIdleMs: 60_000, ...config }, log: silentLog });
+  // listProfiles: this binding stands in for the desktop picker, which lists profiles.
+  const host = await startHost({ home: t.dir, port: 0, config: { workerIdleMs: 60_000, ...FAST_HASHES, ...config }, log: silentLog, listProfiles: true });
   const reply = (<N extends ProcedureName>(token: string | null, name: N, input: unknown = {}) => rpc(host.url, token, name, input)) as ReplyFn;
   return {
     core: host.core,

@@ -13,6 +13,7 @@ import type { RunningHost } from '../../electron/host/server';
 import type { Output, ProcedureName } from '../../shared/contract/procedures';
 import type { Reply } from '../../shared/domain/errors';
 import { fromWire } from '../../shared/domain/errors';
+import { FAST_HASHES } from '../helpers/core';
 import { rpc } from '../helpers/http-core';
 import { tempDir } from '../helpers/temp';
 
@@ -118,7 +119,7 @@ export type HttpHost = Readonly<{
 /** Starts the host in-process on a free port over `home` (a fresh temporary folder when omitted). */
 export async function openHttpHost(config: Partial<CoreConfig> = {}, home?: string): Promise<HttpHost> {
   const t = home ? { dir: home, cleanup: () => undefined } : tempDir('kenning-rel-');
-  const host = await startHost({ home: t.dir, port: 0, config: { workerIdleMs: 60_000, ...config }, log: silentLog, signInPerMinute: 100_000 });
+  const host = await startHost({ home: t.dir, port: 0, config: { workerIdleMs: 60_000, registrationsPerMinute: 10_000, ...FAST_HASHES, ...config }, log: silentLog, signInPerMinute: 100_000 });
   const reply = (token: string | null, name: ProcedureName, input: unknown = {}) => rpc(host.url, token, name, input);
   const call = async (token: string | null, name: ProcedureName, input: unknown = {}) => {
     const r = await reply(token, name, input);

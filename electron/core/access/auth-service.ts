@@ -1,6 +1,9 @@
 /**
  * Local profiles: register, sign in / out, change password, sessions (stored hashed, with
- * expiry) and the default profile Cognee creates on first start.
+ * expiry) and the default profile Cognee creates on first start. Sign-in is throttled per
+ * account and registration per minute (sign-in-throttle.ts); hashes made with older scrypt
+ * parameters are replaced on the next successful sign-in. Whoever holds live connections for
+ * a session (the host's event sockets) hears through `onSessionsEnded` when sessions end.
  */
 import { createHash, randomBytes } from 'node:crypto';
 
@@ -9,7 +12,11 @@ import type { UserId } from '../../../shared/domain/ids';
 import type { CoreConfig } from '../config';
 import type { Store } from '../store';
 import type { UserRow } from '../store/repos/users-repo';
-import { hashPassword, verifyPassword } from './passwords';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from './passwords';
+import { SignInThrottle, WindowLimit } from './sign-in-throttle';
+
+/** Sessions that just ended: one token (sign-out), or every session of a profile but one (password change). */
+export type EndedSessions = Readonly<{ tokenHash: string } | { userId: UserId; exceptTokenHash?: string }>;
 
 export const DEFAULT_EMAIL = 'default_user@example.com';
 export const DEFAULT_PASSWORD = 'default_password';
@@ -17,10 +24,34 @@ export const DEFAULT_PASSWORD = 'default_password';
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export class AuthService {
+  readonly #throttle: SignInThrottle;
+  readonly #registrations: WindowLimit;
+  readonly #endedListeners = new Set<(ended: EndedSessions) => void>();
+
   constructor(
     private readonly store: Store,
     private readonly config: CoreConfig,
-  ) {}
+    throttle: SignInThrottle = new SignInThrottle(),
+  ) {
+    this.#throttle = throttle;
+    this.#registrations = new WindowLimit(config.registrationsPerMinute, 60_000, 'new profiles');
+  }
+
+  /** Calls `fn` whenever sessions end by sign-out or password change. Returns an unsubscribe function. */
+  onSessionsEnded(fn: (ended: EndedSessions) => void): () => void {
+    this.#endedListeners.add(fn);
+    return () => this.#endedListeners.delete(fn);
+  }
+
+  #ended(ended: EndedSessions): void {
+    for (const fn of this.#endedListeners) {
+      try {
+        fn(ended);
+      } catch {
+        // a listener's failure must not undo a sign-out
+      }
+    }
+  }
 
   /** Creates the default profile on first start (idempotent). */
   async ensureDefaultUser(): Promise<UserRow> {
@@ -28,7 +59,7 @@ export class AuthService {
     if (existing) return existing;
     return this.store.users.create({
       email: DEFAULT_EMAIL,
-      passwordHash: await hashPassword(DEFAULT_PASSWORD),
+      passwordHash: await hashPassword(DEFAULT_PASSWORD, this.config.scryptN),
       isDefault: true,
       isSuperuser: true,
       usesDefaultPassword: true,
@@ -37,16 +68,33 @@ export class AuthService {
 
   async register(email: string, password: string): Promise<UserRow> {
     const normalized = email.trim().toLowerCase();
+    this.#registrations.take(); // before the hash: a refused burst costs nothing
     if (await this.store.users.byEmail(normalized)) throw new AppError('conflict', `A profile with the email ${normalized} already exists`);
-    return this.store.users.create({ email: normalized, passwordHash: await hashPassword(password) });
+    return this.store.users.create({ email: normalized, passwordHash: await hashPassword(password, this.config.scryptN) });
   }
 
-  /** Returns a fresh session token; the same error for an unknown email and a wrong password. */
+  /**
+   * Returns a fresh session token; the same error for an unknown email and a wrong password.
+   * Throttled per account (throws `rate_limited` naming when to retry, before any hashing).
+   */
   async signIn(email: string, password: string): Promise<{ user: UserRow; token: string }> {
-    const user = await this.store.users.byEmail(email.trim().toLowerCase());
-    // Verify against a dummy hash when the user is unknown so both paths cost the same.
-    const ok = user ? await verifyPassword(password, user.password_hash) : (await verifyPassword(password, DUMMY_HASH), false);
+    const normalized = email.trim().toLowerCase();
+    const attempt = this.#throttle.begin(normalized);
+    let user: UserRow | undefined;
+    let ok = false;
+    try {
+      user = await this.store.users.byEmail(normalized);
+      // Verify against a dummy hash (today's parameters) when the user is unknown so both paths cost the same.
+      ok = user ? await verifyPassword(password, user.password_hash) : (await verifyPassword(password, dummyHash(this.config.scryptN)), false);
+    } finally {
+      if (user && ok) attempt.succeeded();
+      else attempt.failed();
+    }
     if (!user || !ok) throw new AppError('unauthenticated', 'Wrong email or password');
+    if (needsRehash(user.password_hash, this.config.scryptN)) {
+      // The only moment the plain password is at hand: move the hash to today's parameters.
+      await this.store.users.setPassword(user.id, await hashPassword(password, this.config.scryptN), user.uses_default_password === 1);
+    }
     return { user, token: await this.issueSession(user.id) };
   }
 
@@ -59,6 +107,7 @@ export class AuthService {
 
   async signOut(token: string): Promise<void> {
     await this.store.sessions.delete(hashToken(token));
+    this.#ended({ tokenHash: hashToken(token) });
   }
 
   async userForToken(token: string): Promise<UserRow | undefined> {
@@ -66,17 +115,30 @@ export class AuthService {
     return id ? this.store.users.byId(id) : undefined;
   }
 
-  /** Changing the password ends every other session of the profile. */
+  /**
+   * Changing the password ends every other session of the profile. The current password is
+   * throttled like a sign-in: a stolen session must not become a way to guess it.
+   */
   async changePassword(userId: UserId, current: string, next: string, keepToken?: string): Promise<void> {
     const user = await this.store.users.byId(userId);
-    if (!user || !(await verifyPassword(current, user.password_hash))) throw new AppError('unauthenticated', 'The current password is wrong');
+    if (!user) throw new AppError('unauthenticated', 'The current password is wrong');
+    const attempt = this.#throttle.begin(user.email);
+    let ok = false;
+    try {
+      ok = await verifyPassword(current, user.password_hash);
+    } finally {
+      if (ok) attempt.succeeded();
+      else attempt.failed();
+    }
+    if (!ok) throw new AppError('unauthenticated', 'The current password is wrong');
     if (current === next) throw new AppError('invalid_input', 'The new password must differ from the current one', { field: 'newPassword' });
-    await this.store.users.setPassword(userId, await hashPassword(next), next === DEFAULT_PASSWORD);
+    await this.store.users.setPassword(userId, await hashPassword(next, this.config.scryptN), next === DEFAULT_PASSWORD);
     await this.store.sessions.deleteForUser(userId);
     if (keepToken) {
       const expires = new Date(Date.now() + this.config.sessionTtlMs).toISOString();
       await this.store.sessions.create(hashToken(keepToken), userId, expires);
     }
+    this.#ended(keepToken ? { userId, exceptTokenHash: hashToken(keepToken) } : { userId });
   }
 
   /**
@@ -92,5 +154,3 @@ export class AuthService {
     return { user: def, token: await this.issueSession(def.id) };
   }
 }
-
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

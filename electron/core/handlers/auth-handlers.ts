@@ -14,7 +14,9 @@ export const authHandlers: AuthHandlers = {
     return {
       accessControl: config.accessControl,
       requireAuthentication: config.requireAuthentication,
-      profiles: users.map((u) => ({ id: u.id, email: u.email, isDefault: u.is_default === 1 })),
+      // Listed only where this binding may show a login screen (the desktop app; the host only
+      // on loopback when told to): elsewhere the picker asks for an email instead.
+      profiles: config.listProfiles ? users.map((u) => ({ id: u.id, email: u.email, isDefault: u.is_default === 1 })) : null,
       user: me ? toUserView(me) : null,
       autoSignIn: !config.requireAuthentication || (users.length === 1 && def?.uses_default_password === 1),
     };

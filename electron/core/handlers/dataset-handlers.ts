@@ -21,7 +21,7 @@ export const datasetHandlers: DatasetHandlers = {
     const { store } = ctx.services;
     if (await store.datasets.byOwnerAndName(caller.userId, i.name)) throw new AppError('conflict', `You already have a dataset named "${i.name}"`, { field: 'name' });
     const row = await store.datasets.create(i.name, caller.userId, caller.tenantId);
-    ctx.services.bus.broadcast('datasets.changed', { reason: 'created' });
+    ctx.services.bus.toReaders(row.id, 'datasets.changed', { reason: 'created' });
     return toDatasetView(store, caller, row, await permissionsOn(store, caller, row.id));
   },
   'datasets.get': async (ctx) => {
@@ -35,13 +35,14 @@ export const datasetHandlers: DatasetHandlers = {
     const clash = await store.datasets.byOwnerAndName(caller.userId, i.name);
     if (clash && clash.id !== a.dataset.id) throw new AppError('conflict', `You already have a dataset named "${i.name}"`, { field: 'name' });
     await store.datasets.rename(a.dataset.id, i.name);
-    ctx.services.bus.broadcast('datasets.changed', { reason: 'renamed' });
+    ctx.services.bus.toReaders(a.dataset.id, 'datasets.changed', { reason: 'renamed' });
     return toDatasetView(store, caller, (await store.datasets.byId(a.dataset.id))!, a.permissions);
   },
   'datasets.delete': async (ctx) => {
     const a = only(ctx.datasets);
+    const readers = await ctx.services.bus.readersOf(a.dataset.id); // once deleted, nobody "may read" it
     await deleteDatasetEverywhere(ctx.services, callerOf(ctx), a.dataset);
-    ctx.services.bus.broadcast('datasets.changed', { reason: 'deleted' });
+    ctx.services.bus.deliver(readers, 'datasets.changed', { reason: 'deleted' });
     return { ok: true };
   },
   'datasets.data': async (ctx) => ctx.services.store.data.inDataset(only(ctx.datasets).dataset.id),
@@ -56,13 +57,17 @@ export const datasetHandlers: DatasetHandlers = {
   },
   'sharing.list': async (ctx) => ctx.services.grants.list(callerOf(ctx), only(ctx.datasets).dataset.id),
   'sharing.grant': async (ctx, i) => {
-    await ctx.services.grants.grant(callerOf(ctx), only(ctx.datasets).dataset.id, i.principalId, i.permissions);
-    ctx.services.bus.broadcast('datasets.changed', { reason: 'granted' });
+    const id = only(ctx.datasets).dataset.id;
+    await ctx.services.grants.grant(callerOf(ctx), id, i.principalId, i.permissions);
+    ctx.services.bus.toReaders(id, 'datasets.changed', { reason: 'granted' }); // the new grantee included
     return { ok: true };
   },
   'sharing.revoke': async (ctx, i) => {
-    await ctx.services.grants.revoke(callerOf(ctx), only(ctx.datasets).dataset.id, i.principalId, i.permissions);
-    ctx.services.bus.broadcast('datasets.changed', { reason: 'revoked' });
+    const id = only(ctx.datasets).dataset.id;
+    // Taken before: whoever loses read access is told to re-list (and learns nothing more).
+    const readers = await ctx.services.bus.readersOf(id);
+    await ctx.services.grants.revoke(callerOf(ctx), id, i.principalId, i.permissions);
+    ctx.services.bus.deliver(readers, 'datasets.changed', { reason: 'revoked' });
     return { ok: true };
   },
 };

@@ -29,8 +29,8 @@ export const engineHandlers: EngineHandlers = {
   'data.add': async (ctx, i) => {
     const a = only(ctx.datasets);
     const items = [...i.files, ...i.texts.map((t, n) => textItem(t, n))];
-    const results = await addItems(ctx.services.store, ctx.services.config, ctx.services.home, a.dataset, items);
-    if (results.some((r) => r.status === 'added')) ctx.services.bus.broadcast('datasets.changed', { reason: 'data' });
+    const results = await addItems(ctx.services.store, ctx.services.config, ctx.services.home, a.dataset, callerOf(ctx).userId, items);
+    if (results.some((r) => r.status === 'added')) ctx.services.bus.toReaders(a.dataset.id, 'datasets.changed', { reason: 'data' });
     return { datasetId: a.dataset.id, datasetName: a.dataset.name, items: results.map((r) => ({ ...r })) };
   },
   'data.delete': async (ctx, i) => {
@@ -42,7 +42,7 @@ export const engineHandlers: EngineHandlers = {
     await store.data.unlink(dataset.id, i.dataId as DataId);
     await dropIfOrphan(ctx.services, i.dataId as DataId);
     await store.audit.record({ actorId: callerOf(ctx).userId, action: 'data.delete', datasetId: dataset.id, detail: { dataId: i.dataId } });
-    ctx.services.bus.broadcast('datasets.changed', { reason: 'data' });
+    ctx.services.bus.toReaders(dataset.id, 'datasets.changed', { reason: 'data' });
     return { ok: true };
   },
   'data.text': async (ctx, i) => {
@@ -53,11 +53,14 @@ export const engineHandlers: EngineHandlers = {
     if (r.text === null) throw new AppError('not_found', `${row.name} has not been processed yet; run cognify first`);
     return { dataId: row.id, name: row.name, text: r.text };
   },
+  // The caller is recorded as who started the run; the content is processed with each dataset owner's providers.
   'cognify.run': async (ctx, i) => ctx.services.cognify.run(callerOf(ctx).userId, ctx.datasets.map((a) => a.dataset), !i.runInBackground),
   'datasets.reembed': async (ctx) => {
     const { dataset } = only(ctx.datasets);
     const { store, engines, cognify } = ctx.services;
     // A re-embed rebuilds the index from the raw data: the old vectors cannot be mixed with new ones.
+    // It runs with the dataset OWNER's embedder and LLM (cognify.run resolves them), so a grantee
+    // with write cannot have the owner's text sent to, or the index rebuilt by, a server it chose.
     await cognify.cancelAndWait(dataset.id);
     await engines.request(refOf(dataset), 'write', { kind: 'ingest.wipe' });
     await store.data.resetStatuses(dataset.id as DatasetId);
@@ -72,7 +75,8 @@ export const engineHandlers: EngineHandlers = {
   },
   forget: async (ctx, i) => {
     const { dataset } = only(ctx.datasets);
-    const { store, engines, cognify } = ctx.services;
+    const { store, engines, cognify, bus } = ctx.services;
+    const readers = await bus.readersOf(dataset.id); // a full forget deletes the dataset: take its readers first
     if (!i.memoryOnly) {
       await deleteDatasetEverywhere(ctx.services, callerOf(ctx), dataset);
     } else {
@@ -82,7 +86,7 @@ export const engineHandlers: EngineHandlers = {
       await store.datasets.setEmbedder(dataset.id as DatasetId, null, null);
       await store.audit.record({ actorId: callerOf(ctx).userId, action: 'forget', datasetId: dataset.id, detail: { memoryOnly: true } });
     }
-    ctx.services.bus.broadcast('datasets.changed', { reason: 'forget' });
+    bus.deliver(readers, 'datasets.changed', { reason: 'forget' });
     return { ok: true };
   },
   'search.run': async (ctx, i) => runSearch(ctx.services, callerOf(ctx).userId, ctx.datasets, i),

@@ -85,7 +85,7 @@ export class CognifyRunner implements CognifyService {
     let fatal: AppError | null = null;
     const tried = new Set<string>();
     await store.runs.update(runId, { status: 'started' });
-    bus.broadcast('datasets.changed', { reason: 'status' });
+    bus.toReaders(dataset.id, 'datasets.changed', { reason: 'status' });
     try {
       for (;;) {
         if (active.cancelled) break;
@@ -138,7 +138,7 @@ export class CognifyRunner implements CognifyService {
     for (const d of await store.data.inDataset(dataset.id as DatasetId)) if (d.status === 'processing') await store.data.setStatus(dataset.id as DatasetId, d.id, 'pending');
     const final = (await store.runs.byId(runId))!;
     bus.toReaders(dataset.id, 'run.finished', final);
-    bus.broadcast('datasets.changed', { reason: 'status' });
+    bus.toReaders(dataset.id, 'datasets.changed', { reason: 'status' });
     return final;
   }
 

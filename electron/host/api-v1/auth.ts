@@ -33,10 +33,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: HostContext): void
   }));
 
   app.post('/api/v1/auth/logout', v1(async (req, reply) => {
-    const token = sessionToken(req);
-    await callCore(core, req, 'auth.signOut', {});
+    await callCore(core, req, 'auth.signOut', {}); // its event sockets close through the auth service's notice
     clearSessionCookie(reply, ctx.secureCookies);
-    if (token) ctx.sockets.closeSession(token);
     return reply.code(204).send();
   }));
 

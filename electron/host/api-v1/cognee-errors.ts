@@ -33,7 +33,7 @@ const NAME_BY_CODE: Readonly<Record<ErrorCode, string>> = {
   internal: 'CogneeSystemError',
 };
 
-export type CogneeError = Readonly<{ status: number; body: unknown }>;
+export type CogneeError = Readonly<{ status: number; body: unknown; headers?: Readonly<Record<string, string>> }>;
 
 /** Maps a core error to Cognee's status and body. */
 export function cogneeError(e: WireError, bodyLoc: 'body' | 'query' | 'path' = 'body'): CogneeError {
@@ -45,6 +45,10 @@ export function cogneeError(e: WireError, bodyLoc: 'body' | 'query' | 'path' = '
       const field = typeof e.detail?.field === 'string' ? e.detail.field : null;
       const loc = field && field !== '(input)' ? [bodyLoc, ...field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p))] : [bodyLoc];
       return validationError([{ type: 'value_error', loc, msg: e.message }]);
+    }
+    case 'rate_limited': {
+      const retry = e.detail?.retryAfterSeconds;
+      return { status: 429, body: { detail: e.message }, ...(typeof retry === 'number' ? { headers: { 'Retry-After': String(retry) } } : {}) };
     }
     case 'internal':
       // Never echo internals: the core already logged the cause.

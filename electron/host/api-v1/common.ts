@@ -39,7 +39,10 @@ export function v1<R extends FastifyRequest>(handler: (req: R, reply: FastifyRep
     try {
       return await handler(req, reply);
     } catch (e) {
-      if (e instanceof V1Failure) return reply.code(e.failure.status).send(e.failure.body);
+      if (e instanceof V1Failure) {
+        for (const [k, v] of Object.entries(e.failure.headers ?? {})) reply.header(k, v);
+        return reply.code(e.failure.status).send(e.failure.body);
+      }
       throw e;
     }
   };

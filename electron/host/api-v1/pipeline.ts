@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { SearchTypeEnum } from '../../../shared/contract/search';
 import type { Core } from '../../core/core';
 import { readUpload, UploadError } from '../uploads';
+import type { UploadLease } from '../uploads';
 import { errorResponse, validationError } from './cognee-errors';
 import { sessionToken } from '../session';
 import { callCore, camelKeys, coreFailure, parse, v1, V1Failure } from './common';
@@ -22,6 +23,16 @@ export function registerPipelineRoutes(app: FastifyInstance, ctx: HostContext): 
   const config = core.services.config;
 
   app.post('/api/v1/add', v1(async (req) => {
+    // The upload holds its bytes against the shared budget until the core is done with them.
+    const lease = ctx.uploadBudget.lease();
+    try {
+      return await add(req, lease);
+    } finally {
+      lease.release();
+    }
+  }));
+
+  async function add(req: FastifyRequest, lease: UploadLease): Promise<unknown> {
     let upload;
     try {
       upload = await readUpload(req, {
@@ -30,7 +41,7 @@ export function registerPipelineRoutes(app: FastifyInstance, ctx: HostContext): 
         maxFileBytes: config.maxFileBytes,
         maxFiles: config.maxFilesPerCall,
         maxTotalBytes: ctx.maxUploadBytes,
-      });
+      }, lease);
     } catch (e) {
       if (!(e instanceof UploadError)) throw e;
       const v = validationError([{ type: e.status === 413 ? 'too_large' : 'value_error', loc: ['body', e.field], msg: e.message }]);
@@ -48,7 +59,7 @@ export function registerPipelineRoutes(app: FastifyInstance, ctx: HostContext): 
     }
     // add is synchronous here: there is no pipeline run to follow, hence no run id.
     return { status: 'PipelineRunCompleted', pipeline_run_id: null, dataset_id: r.datasetId, dataset_name: r.datasetName, payload: null, data_ingestion_info: info };
-  }));
+  }
 
   app.post('/api/v1/cognify', v1(async (req, reply) => {
     const b = parse(

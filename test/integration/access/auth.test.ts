@@ -19,7 +19,7 @@ describe.each([
   it('creates the default profile on first start and lets a single-profile machine skip the password', async () => {
     t = await openTestCore();
     const status = await t.call(null, 'auth.status');
-    expect(status.profiles.map((p) => p.email)).toEqual(['default_user@example.com']);
+    expect(status.profiles?.map((p) => p.email)).toEqual(['default_user@example.com']);
     expect(status.autoSignIn).toBe(true);
     const s = await t.call(null, 'auth.autoSignIn');
     expect(s.user.usesDefaultPassword).toBe(true);
@@ -96,7 +96,7 @@ describe.each([
   it('with access control and authentication off, anonymous calls act as the default profile', async () => {
     t = await openTestCore({ accessControl: false, requireAuthentication: false });
     const ds = await t.call(null, 'datasets.create', { name: 'anon' });
-    const def = (await t.call(null, 'auth.status')).profiles.find((p) => p.isDefault)!;
+    const def = (await t.call(null, 'auth.status')).profiles!.find((p) => p.isDefault)!;
     expect(ds.ownerId).toBe(def.id);
   });
 

@@ -3,6 +3,7 @@ import type { CoreConfig } from '../../../electron/core/config';
 import { silentLog } from '../../../electron/core/log';
 import { startHost } from '../../../electron/host/server';
 import type { HostOptions, RunningHost } from '../../../electron/host/server';
+import { FAST_HASHES } from '../../helpers/core';
 import { tempDir } from '../../helpers/temp';
 
 export type Harness = RunningHost & {
@@ -19,7 +20,7 @@ const auth = (token?: string | null): Record<string, string> => (token ? { autho
 
 export async function openHost(config: Partial<CoreConfig> = {}, opts: Partial<HostOptions> = {}): Promise<Harness> {
   const t = tempDir('kenning-host-');
-  const host = await startHost({ home: t.dir, port: 0, config: { workerIdleMs: 60_000, ...config }, log: silentLog, ...opts });
+  const host = await startHost({ home: t.dir, port: 0, config: { workerIdleMs: 60_000, ...FAST_HASHES, ...config }, log: silentLog, ...opts });
   const get = (p: string, token?: string | null, headers: Record<string, string> = {}) => fetch(host.url + p, { headers: { ...auth(token), ...headers } });
   const post = (p: string, body: unknown, token?: string | null, headers: Record<string, string> = {}) =>
     fetch(host.url + p, {

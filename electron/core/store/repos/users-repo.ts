@@ -68,10 +68,6 @@ export class UsersRepo {
     this.db.prepare(`UPDATE users SET password_hash = ?, uses_default_password = ? WHERE id = ?`).run(passwordHash, usesDefaultPassword ? 1 : 0, id);
   }
 
-  async setTenant(id: UserId, tenantId: TenantId | null): Promise<void> {
-    this.db.prepare(`UPDATE users SET tenant_id = ? WHERE id = ?`).run(tenantId, id);
-  }
-
   async inTenant(tenantId: TenantId): Promise<UserRow[]> {
     return this.db.prepare(`SELECT * FROM users WHERE tenant_id = ? ORDER BY email`).all(tenantId) as UserRow[];
   }

@@ -7,12 +7,16 @@ import { CreateProfileForm } from './CreateProfileForm';
 import { SignInForm } from './SignInForm';
 import './profiles.css';
 
-/** The start screen: pick a profile and sign in, or create one. */
+/**
+ * The start screen: pick a profile and sign in, or create one. Where the host does not list
+ * the profiles (auth.status gives `profiles: null`), it asks for an email instead.
+ */
 export function ProfilePicker() {
   const { status, error } = useApp(useShallow((s) => ({ status: s.authStatus, error: s.sessionError })));
   const [chosen, setChosen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const profiles = status?.profiles ?? [];
+  const listed = status?.profiles ?? null;
+  const profiles = listed ?? [];
 
   return (
     <main className="picker" data-testid="profile-picker">
@@ -23,6 +27,13 @@ export function ProfilePicker() {
           <CreateProfileForm onCancel={() => setCreating(false)} />
         ) : chosen ? (
           <SignInForm email={chosen} onBack={() => setChosen(null)} />
+        ) : status && listed === null ? (
+          <>
+            <SignInForm email={null} />
+            <button type="button" className="btn" data-testid="create-profile" onClick={() => setCreating(true)}>
+              Create a profile
+            </button>
+          </>
         ) : (
           <>
             <h2 id="pick-title">Who is using Kenning?</h2>

@@ -4,39 +4,56 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../store/hooks';
 import { ErrorText } from '../../ui/ErrorText';
 
-/** Password prompt for a chosen profile. */
-export function SignInForm({ email, onBack }: Readonly<{ email: string; onBack: () => void }>) {
+/**
+ * Password prompt for a chosen profile, or, where the host does not list profiles
+ * (`email` null), an email and password form.
+ */
+export function SignInForm({ email, onBack }: Readonly<{ email: string | null; onBack?: () => void }>) {
   const { signIn, busy, error, clear } = useApp(
     useShallow((s) => ({ signIn: s.signIn, busy: s.sessionBusy, error: s.sessionError, clear: s.clearSessionError })),
   );
   const [password, setPassword] = useState('');
+  const [typed, setTyped] = useState('');
+  const who = email ?? typed.trim();
   return (
     <form
       className="stack"
       data-testid="sign-in-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void signIn(email, password);
+        void signIn(who, password);
       }}
     >
-      <h2>Sign in as {email}</h2>
+      {email !== null ? (
+        <h2>Sign in as {email}</h2>
+      ) : (
+        <>
+          <h2>Sign in</h2>
+          <label className="field">
+            <span>Email</span>
+            <input className="input" type="email" autoFocus required autoComplete="username" value={typed} data-testid="sign-in-email" onChange={(e) => setTyped(e.target.value)} />
+          </label>
+        </>
+      )}
       <label className="field">
         <span>Password</span>
-        <input className="input" type="password" autoFocus autoComplete="current-password" value={password} data-testid="password" onChange={(e) => setPassword(e.target.value)} />
+        <input className="input" type="password" autoFocus={email !== null} autoComplete="current-password" value={password} data-testid="password" onChange={(e) => setPassword(e.target.value)} />
       </label>
       <ErrorText message={error} />
       <div className="row">
-        <button
-          type="button"
-          className="btn"
-          onClick={() => {
-            clear();
-            onBack();
-          }}
-        >
-          Back
-        </button>
-        <button type="submit" className="btn primary" disabled={busy || !password} data-testid="sign-in">
+        {onBack && (
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              clear();
+              onBack();
+            }}
+          >
+            Back
+          </button>
+        )}
+        <button type="submit" className="btn primary" disabled={busy || !password || !who} data-testid="sign-in">
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </div>
