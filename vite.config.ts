@@ -14,6 +14,9 @@ export default defineConfig({
   root: path.join(here, 'renderer'),
   base: './',
   plugins: [react()],
+  // Test hooks (window.__kenning, renderer/src/app/e2eFlags.ts) are compiled out of this build;
+  // only the e2e build (test/e2e/build-renderer.ts) turns them on.
+  define: { __KENNING_TEST_HOOKS__: 'false' },
   build: {
     outDir: path.join(here, 'dist/renderer'),
     emptyOutDir: true,

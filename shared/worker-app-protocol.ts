@@ -1,7 +1,7 @@
 /**
  * The application-level requests main sends to a dataset worker (ingestion, search, graph
- * reads for the UI), on top of the store-level requests of worker-protocol.ts. Each kind
- * maps to one result type; progress events carry the item stage.
+ * reads for the UI), inside the `app` kind of worker-protocol.ts — the only way main reaches a
+ * dataset's stores. Each kind maps to one result type; progress events carry the item stage.
  */
 import type { SearchHit, SearchType, GraphReport } from './contract/search';
 import type { Settings } from './contract/settings';

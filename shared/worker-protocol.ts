@@ -10,11 +10,10 @@
  * Adding a kind: add it to `WorkerRequest`, its result to `WorkerResults`, and a handler to the
  * worker's handler table (the table's type makes a missing handler a compile error).
  *
- * Store records (items, rows, hits) are the ones the stores use: shared/domain/store-records.ts.
+ * Main reaches the stores only through the `app` kind (worker-app-protocol.ts): there are no
+ * store-level kinds, so nothing that talks to a worker can write a raw graph item or vector row.
  */
 import type { WireError } from './domain/errors';
-import type { GraphNode, GraphSlice, NodeType } from './domain/graph';
-import type { ItemGraph, NodeDetails, VectorHit, VectorRow, VectorTable } from './domain/store-records';
 import type { AppRequest } from './worker-app-protocol';
 
 export type OpenInfo = Readonly<{
@@ -25,7 +24,7 @@ export type OpenInfo = Readonly<{
   lockWaitMs: number;
 }>;
 
-/** Every request main can send. `kind` names the verb; `graph.*` / `vectors.*` mirror the stores. */
+/** Every request main can send. `kind` names the verb. */
 export type WorkerRequest = Readonly<
   // lifecycle
   | {
@@ -41,33 +40,28 @@ export type WorkerRequest = Readonly<
   | { kind: 'ping' }
   /** Aborts the signal of the request numbered `targetSeq`; the target settles with `cancelled` if it honours it. */
   | { kind: 'cancel'; targetSeq: number }
-  /** Diagnostics: holds for `ms` (abortable), optionally inside the engine lane. Used by tests of deadlines and crashes. */
+  /**
+   * Test hook (see TEST_HOOKS_ARG): holds for `ms` (abortable), optionally inside the engine lane,
+   * for tests of deadlines, cancellation and crashes. A worker started the production way answers
+   * it with invalid_input "Unknown request kind".
+   */
   | { kind: 'debug.hold'; ms: number; serial: boolean }
-  // graph store
-  | { kind: 'graph.writeItem'; item: ItemGraph }
-  | { kind: 'graph.deleteData'; dataId: string }
-  | { kind: 'graph.wipe' }
-  | { kind: 'graph.read'; nodeLimit: number; edgeLimit: number; types?: readonly NodeType[] }
-  | { kind: 'graph.neighbourhood'; nodeId: string; depth: 1 | 2 | 3; nodeLimit: number }
-  | { kind: 'graph.nodeDetails'; nodeId: string }
-  | { kind: 'graph.counts' }
-  | { kind: 'graph.findByName'; query: string; limit: number; types?: readonly NodeType[] }
-  | { kind: 'graph.cypherRead'; query: string; limit: number }
-  // vector store
-  | { kind: 'vectors.ensureEmbedder'; embedderId: string; dimension: number }
-  | { kind: 'vectors.embedderInfo' }
-  | { kind: 'vectors.writeItem'; dataId: string; rows: Readonly<Partial<Record<VectorTable, readonly VectorRow[]>>> }
-  | { kind: 'vectors.deleteData'; dataId: string }
-  | { kind: 'vectors.wipe' }
-  | { kind: 'vectors.searchVector'; table: VectorTable; vector: Float32Array; k: number }
-  | { kind: 'vectors.searchText'; table: VectorTable; query: string; k: number }
-  | { kind: 'vectors.searchHybrid'; table: VectorTable; vector: Float32Array; query: string; k: number }
-  | { kind: 'vectors.count'; table: VectorTable }
   /** Application work (ingest, search, graph views): see worker-app-protocol.ts for kinds and results. */
   | { kind: 'app'; request: AppRequest }
 >;
 
 export type RequestKind = WorkerRequest['kind'];
+
+/**
+ * Kinds that exist only for tests. A worker registers their handlers only when its command line
+ * carries TEST_HOOKS_ARG, which only a test launcher adds (launcher-node.ts `testHooks: true`);
+ * the host's and the Electron shell's launchers never do. An argument, not an environment
+ * variable: a child inherits the environment, so a variable set around the app would leak in.
+ */
+export type TestHookKind = 'debug.hold';
+export const TEST_HOOKS_ARG = '--kenning-test-hooks';
+/** The kinds every worker answers. */
+export type ProductKind = Exclude<RequestKind, TestHookKind>;
 export type RequestOf<K extends RequestKind> = Extract<WorkerRequest, { kind: K }>;
 
 /** The value each request resolves to. */
@@ -77,24 +71,6 @@ export interface WorkerResults {
   ping: Readonly<{ pid: number; open: boolean }>;
   cancel: Readonly<{ found: boolean }>;
   'debug.hold': null;
-  'graph.writeItem': null;
-  'graph.deleteData': null;
-  'graph.wipe': null;
-  'graph.read': GraphSlice;
-  'graph.neighbourhood': GraphSlice;
-  'graph.nodeDetails': NodeDetails | null;
-  'graph.counts': Readonly<Record<string, number>>;
-  'graph.findByName': readonly GraphNode[];
-  'graph.cypherRead': readonly Record<string, unknown>[];
-  'vectors.ensureEmbedder': null;
-  'vectors.embedderInfo': Readonly<{ embedderId: string; dimension: number }> | null;
-  'vectors.writeItem': null;
-  'vectors.deleteData': null;
-  'vectors.wipe': null;
-  'vectors.searchVector': readonly VectorHit[];
-  'vectors.searchText': readonly VectorHit[];
-  'vectors.searchHybrid': readonly VectorHit[];
-  'vectors.count': number;
   /** Typed per request kind by AppResult in worker-app-protocol.ts. */
   app: unknown;
 }
@@ -119,9 +95,6 @@ export type WorkerReply = Readonly<
 export type Envelope<T> = Readonly<{ seq: number; body: T }>;
 export type RequestEnvelope = Envelope<WorkerRequest>;
 export type ReplyEnvelope = Envelope<WorkerReply>;
-
-/** Kinds that never touch the engines: answered at once, even while a long call runs. */
-export const CONTROL_KINDS: ReadonlySet<RequestKind> = new Set<RequestKind>(['ping', 'cancel']);
 
 export function assertNever(x: never): never {
   throw new Error(`unhandled: ${JSON.stringify(x)}`);

@@ -4,19 +4,57 @@
  * origin; like electron-trpc's createContext, the session is looked up per sender in main.
  * The session token never reaches the renderer: sign-in replies are stored here and sent
  * on with `token: ''`.
+ *
+ * A session belongs to one page (document) of a window, not to the window: a reload or any
+ * other main-frame navigation ends it, so whatever runs in the next document starts signed out.
+ *
+ * Electron's objects come in as parameters (main.ts passes ipcMain and shell), typed by the few
+ * members used here: this file imports no 'electron' value, so tests drive it with fakes.
  */
-import { ipcMain, shell } from 'electron';
-import type { IpcMainInvokeEvent, WebContents } from 'electron';
-
 import type { ProcedureName } from '../../shared/contract/procedures';
 import type { Reply } from '../../shared/domain/errors';
 import { IPC_CALL, IPC_EVENT, IPC_REVEAL } from '../../shared/ipc-channels';
 import type { IpcEventMessage } from '../../shared/ipc-channels';
 import type { Core } from '../core/core';
 
+/** The parts of a frame (Electron's WebFrameMain) the sender check reads. */
+type FrameLike = Readonly<{ url: string; parent: unknown }>;
+
+/** The parts of an invoke event (Electron's IpcMainInvokeEvent) the binding reads. */
+export type InvokeEventLike = Readonly<{
+  sender: Readonly<{ id: number; mainFrame: FrameLike }>;
+  /** Null once the frame is gone. */
+  senderFrame: FrameLike | null;
+}>;
+
+/** Electron's ipcMain, as used here. */
+export type IpcMainLike = Readonly<{
+  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
+  removeHandler(channel: string): void;
+}>;
+
+/** A window's webContents, as used here. */
+export type WindowContentsLike = {
+  readonly id: number;
+  isDestroyed(): boolean;
+  send(channel: string, ...args: unknown[]): void;
+  once(event: 'destroyed', listener: () => void): unknown;
+  /** A main-frame navigation committed a new document (a reload included; in-page navigations excluded). */
+  on(event: 'did-navigate', listener: () => void): unknown;
+};
+
+export type IpcHost = Readonly<{
+  ipcMain: IpcMainLike;
+  /** Electron's shell.openPath: '' on success, else an error message. */
+  openPath(path: string): Promise<string>;
+}>;
+
+/** What the binding uses of the core. */
+export type IpcCore = Pick<Core, 'call' | 'subscribe' | 'services'>;
+
 export type IpcBinding = Readonly<{
   /** Starts event delivery to a window's webContents; stops by itself when it is destroyed. */
-  attach(contents: WebContents): void;
+  attach(contents: WindowContentsLike): void;
   /** Removes the handler and every subscription. */
   dispose(): void;
 }>;
@@ -27,15 +65,27 @@ const refused = (message: string): Reply<never> => ({ ok: false, error: { code: 
  * Binds the core to IPC. `isOwnOrigin` decides whether a frame URL is our renderer.
  * Call once (a second ipcMain.handle on the same channel throws).
  */
-export function bindIpc(core: Core, isOwnOrigin: (url: string) => boolean): IpcBinding {
-  const tokens = new Map<number, string>(); // webContents.id → session token
+export function bindIpc(core: IpcCore, isOwnOrigin: (url: string) => boolean, host: IpcHost): IpcBinding {
+  const { ipcMain } = host;
+  const tokens = new Map<number, string>(); // webContents.id → session token of its current page
+  // webContents.id → number of the page on screen (bumped by every main-frame navigation);
+  // absent once the window is gone. A sign-in that finishes on another page is not kept.
+  const pages = new Map<number, number>();
   const subscriptions = new Map<number, () => void>();
-  const attached = new Set<number>();
 
-  const fromOwnWindow = (event: IpcMainInvokeEvent): boolean => {
+  const signOut = (token: string | undefined) => {
+    if (token) void core.call({ token }, 'auth.signOut', {});
+  };
+  const endSession = (id: number) => {
+    const token = tokens.get(id);
+    tokens.delete(id);
+    signOut(token);
+  };
+
+  const fromOwnWindow = (event: InvokeEventLike): boolean => {
     const frame = event.senderFrame;
     if (!frame) return false; // frame already gone
-    if (!attached.has(event.sender.id)) return false; // not one of our windows
+    if (!pages.has(event.sender.id)) return false; // not one of our windows
     if (frame.parent !== null || frame !== event.sender.mainFrame) return false; // subframe
     return isOwnOrigin(frame.url); // navigated elsewhere
   };
@@ -44,29 +94,36 @@ export function bindIpc(core: Core, isOwnOrigin: (url: string) => boolean): IpcB
     if (!fromOwnWindow(event)) return refused('unexpected sender');
     if (typeof name !== 'string') return { ok: false, error: { code: 'invalid_input', message: 'procedure name must be a string' } };
     const id = event.sender.id;
+    const page = pages.get(id);
     const token = tokens.get(id) ?? null;
     // The core validates the name and the input; the cast only satisfies the type.
     const r = await core.call({ token }, name as ProcedureName, input);
     if (r.ok && (name === 'auth.signIn' || name === 'auth.autoSignIn')) {
       const value = r.value as { token: string };
-      if (token && token !== value.token) void core.call({ token }, 'auth.signOut', {}); // one session per window
+      if (pages.get(id) !== page) {
+        // The page that asked was reloaded, navigated or closed meanwhile: nobody may inherit this session.
+        signOut(value.token);
+        return { ok: true, value: { ...value, token: '' } };
+      }
+      const previous = tokens.get(id);
+      if (previous && previous !== value.token) signOut(previous); // one session per page
       tokens.set(id, value.token);
       return { ok: true, value: { ...value, token: '' } };
     }
-    if (r.ok && name === 'auth.signOut') tokens.delete(id);
+    if (r.ok && name === 'auth.signOut' && pages.get(id) === page) tokens.delete(id);
     return r;
   });
 
   // The data folder is the core's own home; the renderer cannot name any other path.
   ipcMain.handle(IPC_REVEAL, async (event): Promise<boolean> => {
     if (!fromOwnWindow(event) || !tokens.has(event.sender.id)) return false; // unexpected sender, or nobody signed in
-    return (await shell.openPath(core.services.home)) === '';
+    return (await host.openPath(core.services.home)) === '';
   });
 
   return {
     attach(contents) {
       const id = contents.id;
-      attached.add(id);
+      pages.set(id, 0);
       const unsubscribe = core.subscribe(
         () => ({ token: tokens.get(id) ?? null }),
         (event, payload) => {
@@ -76,14 +133,17 @@ export function bindIpc(core: Core, isOwnOrigin: (url: string) => boolean): IpcB
         },
       );
       subscriptions.set(id, unsubscribe);
+      contents.on('did-navigate', () => {
+        // A new document: the session of the previous one ends with it.
+        pages.set(id, (pages.get(id) ?? 0) + 1);
+        endSession(id);
+      });
       contents.once('destroyed', () => {
         subscriptions.get(id)?.();
         subscriptions.delete(id);
-        attached.delete(id);
-        const token = tokens.get(id);
-        tokens.delete(id);
+        pages.delete(id);
         // The window is gone; its session is not needed any more.
-        if (token) void core.call({ token }, 'auth.signOut', {});
+        endSession(id);
       });
     },
     dispose() {
@@ -91,7 +151,7 @@ export function bindIpc(core: Core, isOwnOrigin: (url: string) => boolean): IpcB
       ipcMain.removeHandler(IPC_REVEAL);
       for (const u of subscriptions.values()) u();
       subscriptions.clear();
-      attached.clear();
+      pages.clear();
     },
   };
 }

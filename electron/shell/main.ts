@@ -6,27 +6,20 @@
  */
 import path from 'node:path';
 
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 
 import { Core } from '../core/core';
 import { coreOptions } from '../core/node-core';
 import { electronLauncher } from './launcher-electron';
 import { bindIpc } from './ipc';
 import type { IpcBinding } from './ipc';
-import { APP_ORIGIN, APP_URL, SHELL_CSP, registerAppScheme, serveRenderer } from './renderer-protocol';
+import { APP_URL, isOwnOrigin } from './app-origin';
+import { SHELL_CSP, registerAppScheme, serveRenderer } from './renderer-protocol';
 
 let core: Core | null = null;
 let ipc: IpcBinding | null = null;
 let win: BrowserWindow | null = null;
 let quitting: 'no' | 'closing' | 'done' = 'no';
-
-const isOwnOrigin = (url: string): boolean => {
-  try {
-    return new URL(url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
-};
 
 function createWindow(binding: IpcBinding): BrowserWindow {
   const w = new BrowserWindow({
@@ -70,7 +63,7 @@ async function start(): Promise<void> {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [SHELL_CSP] } });
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false)); // nothing is needed
-  ipc = bindIpc(core, isOwnOrigin);
+  ipc = bindIpc(core, isOwnOrigin, { ipcMain, openPath: (p) => shell.openPath(p) });
   win = createWindow(ipc);
 }
 

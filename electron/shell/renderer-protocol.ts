@@ -9,10 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 
 import { RENDERER_CSP } from '../../shared/renderer-csp';
-
-export const APP_SCHEME = 'kenning';
-export const APP_ORIGIN = `${APP_SCHEME}://app`;
-export const APP_URL = `${APP_ORIGIN}/index.html`;
+import { APP_SCHEME } from './app-origin';
 
 /** The one renderer policy (shared/renderer-csp.ts), also in the Electron window. */
 export const SHELL_CSP = RENDERER_CSP;

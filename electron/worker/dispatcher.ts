@@ -6,7 +6,7 @@
  */
 import { AppError, toWire } from '../../shared/domain/errors';
 import { isRequestEnvelope } from '../../shared/worker-protocol';
-import type { ProgressEvent, ReplyEnvelope, RequestKind, RequestOf, ResultOf } from '../../shared/worker-protocol';
+import type { ProductKind, ProgressEvent, ReplyEnvelope, RequestKind, RequestOf, ResultOf, TestHookKind } from '../../shared/worker-protocol';
 import type { WorkerSession } from './session';
 
 /** What a handler gets besides its request. Lifetime: one request. */
@@ -29,8 +29,11 @@ export type Handler<K extends RequestKind> = Readonly<{
   run(req: RequestOf<K>, ctx: HandlerContext): Promise<ResultOf<K>>;
 }>;
 
-/** One handler per kind: a missing kind is a compile error. */
-export type HandlerTable = { readonly [K in RequestKind]: Handler<K> };
+/**
+ * One handler per product kind (a missing one is a compile error); test-hook kinds are present
+ * only in a worker started for tests (handlers/table.ts).
+ */
+export type HandlerTable = { readonly [K in ProductKind]: Handler<K> } & { readonly [K in TestHookKind]?: Handler<K> };
 
 export class Dispatcher {
   readonly #active = new Map<number, AbortController>();
@@ -51,7 +54,8 @@ export class Dispatcher {
   async dispatch(raw: unknown): Promise<void> {
     if (!isRequestEnvelope(raw)) return; // not ours: nothing to answer to
     const { seq, body } = raw;
-    const handler = (this.handlers as Record<string, Handler<RequestKind> | undefined>)[body.kind];
+    // Own properties only: a kind such as "constructor" or "__proto__" must not reach Object.prototype.
+    const handler = Object.hasOwn(this.handlers, body.kind) ? (this.handlers as Record<string, Handler<RequestKind> | undefined>)[body.kind] : undefined;
     if (!handler) {
       this.send({ seq, body: { type: 'result', ok: false, error: toWire(new AppError('invalid_input', `Unknown request kind "${body.kind}"`)) } });
       return;

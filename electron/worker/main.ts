@@ -5,16 +5,9 @@
  */
 import type { ReplyEnvelope } from '../../shared/worker-protocol';
 import { Dispatcher } from './dispatcher';
-import type { HandlerTable } from './dispatcher';
-import { appHandlers } from './handlers/app';
-import { controlHandlers } from './handlers/control';
-import { graphHandlers } from './handlers/graph';
-import { vectorHandlers } from './handlers/vectors';
+import { handlerTable, testHooksRequested } from './handlers/table';
 import { WorkerSession } from './session';
 import { detectPort } from './transport';
-
-/** Every kind the worker answers. Later features (ingest.*, search.*) spread their tables in here. */
-export const HANDLERS: HandlerTable = { ...controlHandlers, ...graphHandlers, ...vectorHandlers, ...appHandlers };
 
 function start(): void {
   const port = detectPort();
@@ -32,7 +25,8 @@ function start(): void {
       .finally(() => process.exit(code));
   };
   const send = (m: ReplyEnvelope) => port.send(m);
-  const dispatcher = new Dispatcher(HANDLERS, session, send);
+  // Test hooks (debug.hold) only when a test launcher asked for them on the command line.
+  const dispatcher = new Dispatcher(handlerTable({ testHooks: testHooksRequested(process.argv) }), session, send);
   port.onMessage((raw) => {
     const kind = (raw as { body?: { kind?: unknown } } | null)?.body?.kind;
     void dispatcher.dispatch(raw).then(() => {

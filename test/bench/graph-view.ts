@@ -35,7 +35,8 @@ async function bundlePage(): Promise<string> {
     target: 'chrome120',
     jsx: 'automatic',
     minify: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // The page waits on GraphCanvas's window.__kenning flags, which only test builds have.
+    define: { 'process.env.NODE_ENV': '"production"', __KENNING_TEST_HOOKS__: 'true' },
     logLevel: 'warning',
     absWorkingDir: REPO,
   });

@@ -76,7 +76,12 @@ export class AppDriver {
 
   async signIn(email: string, password: string): Promise<void> {
     await this.toPicker();
-    await this.byTestId(`profile-${email}`).click();
+    // A host that does not list profiles (the default) shows an email field instead of buttons.
+    const listed = this.byTestId(`profile-${email}`);
+    const typed = this.byTestId('sign-in-email');
+    await listed.or(typed).first().waitFor();
+    if (await typed.isVisible()) await typed.fill(email);
+    else await listed.click();
     await this.byTestId('password').fill(password);
     await this.byTestId('sign-in').click();
     await this.waitForProfile(email);

@@ -4,6 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { TEST_HOOKS_ARG } from '../../../shared/worker-protocol';
 import type { RequestEnvelope } from '../../../shared/worker-protocol';
 import type { WorkerHandle, WorkerLauncher } from './launcher';
 
@@ -20,6 +21,11 @@ export type NodeLauncherOptions = Readonly<{
   /** Absolute path of the worker module; a .ts entry runs through tsx. */
   entry?: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Tests only: starts workers that also answer the test-hook kinds (debug.hold). The host's
+   * launcher (node-core.ts) never sets it, so a production worker refuses them.
+   */
+  testHooks?: boolean;
 }>;
 
 class NodeWorkerHandle implements WorkerHandle {
@@ -56,7 +62,8 @@ export function nodeLauncher(opts: NodeLauncherOptions = {}): WorkerLauncher {
   const execArgv = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
   return {
     launch(label) {
-      const child = fork(entry, ['--kenning-dataset-worker', label], {
+      const args = ['--kenning-dataset-worker', label, ...(opts.testHooks ? [TEST_HOOKS_ARG] : [])];
+      const child = fork(entry, args, {
         serialization: 'advanced', // keeps Float32Array, Buffer, Date (FACTS: JSON loses them)
         execArgv,
         env: opts.env ?? process.env,

@@ -1,23 +1,12 @@
-/** Lifecycle and diagnostics: open, close, ping, cancel, debug.hold. */
+/** Lifecycle: open, close, ping, cancel. (The test-only debug.hold lives in test-hooks.ts.) */
 import { AppError } from '../../../shared/domain/errors';
 import type { Handler } from '../dispatcher';
-
-const abortable = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal.aborted) return reject(new AppError('cancelled', 'Cancelled'));
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(new AppError('cancelled', 'Cancelled'));
-    }, { once: true });
-  });
 
 export const controlHandlers: {
   readonly open: Handler<'open'>;
   readonly close: Handler<'close'>;
   readonly ping: Handler<'ping'>;
   readonly cancel: Handler<'cancel'>;
-  readonly 'debug.hold': Handler<'debug.hold'>;
 } = {
   open: {
     serial: true,
@@ -40,15 +29,6 @@ export const controlHandlers: {
     async run(req, ctx) {
       if (!Number.isInteger(req.targetSeq)) throw new AppError('invalid_input', 'targetSeq must be an integer');
       return { found: ctx.cancel(req.targetSeq) };
-    },
-  },
-  'debug.hold': {
-    serial: false,
-    async run(req, ctx) {
-      if (!Number.isInteger(req.ms) || req.ms < 0 || req.ms > 600_000) throw new AppError('invalid_input', 'ms is out of range');
-      const hold = () => abortable(req.ms, ctx.signal);
-      await (req.serial ? ctx.serial(hold) : hold());
-      return null;
     },
   },
 };

@@ -1,6 +1,8 @@
 /**
- * Flags end-to-end tests wait on instead of sleeping (`window.__kenning`). Harmless in normal
- * use: a few booleans and helpers, no data.
+ * Flags end-to-end tests wait on instead of sleeping (`window.__kenning`). Test builds only:
+ * the product has no reason to publish its state or node positions to every script on the page,
+ * so a production build (vite.config.ts defines __KENNING_TEST_HOOKS__ as false) drops the global
+ * and turns setFlags into a no-op; the e2e build (test/e2e/build-renderer.ts) defines it as true.
  */
 export type KenningFlags = {
   /** The first screen (picker or workspace) is on screen. */
@@ -17,10 +19,14 @@ export type KenningFlags = {
   nodeIds?: (type?: string) => string[];
 };
 
-const flags: KenningFlags = { ready: false, phase: 'booting', profile: null, graphRendered: false, graphNodeCount: 0 };
-(globalThis as { __kenning?: KenningFlags }).__kenning = flags;
+/** Replaced at build time; `typeof` keeps an undefining bundler (e.g. a bare esbuild) from throwing. */
+declare const __KENNING_TEST_HOOKS__: boolean | undefined;
+const TEST_HOOKS = typeof __KENNING_TEST_HOOKS__ !== 'undefined' && __KENNING_TEST_HOOKS__ === true;
 
-/** Updates some flags in place (tests hold a reference to the same object). */
+const flags: KenningFlags = { ready: false, phase: 'booting', profile: null, graphRendered: false, graphNodeCount: 0 };
+if (TEST_HOOKS) (globalThis as { __kenning?: KenningFlags }).__kenning = flags;
+
+/** Updates some flags in place (tests hold a reference to the same object); a no-op outside test builds. */
 export function setFlags(patch: Partial<KenningFlags>): void {
-  Object.assign(flags, patch);
+  if (TEST_HOOKS) Object.assign(flags, patch);
 }

@@ -1,8 +1,12 @@
 /**
  * Permission matrix: every dataset procedure × every way of holding or lacking each
  * permission (owner, direct grant, via role, via tenant, no grant in the same tenant,
- * member of another tenant, signed out) gives exactly the policy's answer. The expected
- * answer comes from a small model of Cognee's rule, written independently of the core.
+ * member of another tenant, signed out) gives exactly the policy's answer.
+ *
+ * The oracle is written by hand from the policy in README.md ("The permission model"), never
+ * read from `procedures[name].access` — the table dispatch.ts enforces — so a procedure declared
+ * with the wrong access fails here. Every answer must be exactly the expected code: an allowed
+ * call that fails for any other reason (`internal` included) is a failure, not "allowed".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -12,6 +16,57 @@ import { PERMISSIONS } from '../../../shared/domain/permissions';
 import type { Permission } from '../../../shared/domain/permissions';
 import { openTestCore } from '../../helpers/core';
 import type { TestCore } from '../../helpers/core';
+import { joinTenant } from '../../helpers/tenants';
+
+/**
+ * README.md, "The permission model", as a table — what each dataset procedure requires:
+ *   read   → list it, see its data, search it, open its graph
+ *   write  → add data, cognify
+ *   delete → delete data items, forget, delete the dataset
+ *   share  → see who has access; grant and revoke
+ * plus `owner` for what only the creator may do ("ownership never moves").
+ */
+const REQUIRED: Readonly<Record<string, Permission | 'owner'>> = {
+  'datasets.get': 'read', // see it
+  'datasets.data': 'read', // see its data
+  'datasets.status': 'read', // see its data (processing state)
+  'data.text': 'read', // see its data (an item's text)
+  'search.run': 'read', // search it
+  'graph.read': 'read', // open its graph
+  'graph.neighbourhood': 'read',
+  'graph.node': 'read',
+  'graph.counts': 'read',
+  'graph.find': 'read',
+  'data.add': 'write', // add data
+  'cognify.run': 'write', // cognify
+  'cognify.cancel': 'write', // stopping a cognify is part of cognify
+  'datasets.reembed': 'write', // rebuilding the index is a cognify step
+  'data.delete': 'delete', // delete data items
+  forget: 'delete', // forget
+  'datasets.delete': 'delete', // delete the dataset
+  'sharing.list': 'share', // see who has access
+  'sharing.grant': 'share', // grant
+  'sharing.revoke': 'share', // revoke
+  'datasets.rename': 'owner', // the dataset's name is its owner's to choose
+};
+
+/**
+ * Procedures that act on no existing dataset: sign-in and profiles, tenants and roles, one's own
+ * settings, listing (checked below) and creating. A procedure in neither table fails the test:
+ * classify it here or in REQUIRED on purpose.
+ */
+const NOT_ON_A_DATASET = new Set<string>([
+  'auth.status', 'auth.signIn', 'auth.autoSignIn', 'auth.register', 'auth.signOut', 'auth.me', 'auth.changePassword',
+  'users.lookup',
+  'tenants.mine', 'tenants.create', 'tenants.invite', 'tenants.cancelInvitation', 'tenants.invitations',
+  'tenants.acceptInvitation', 'tenants.declineInvitation', 'tenants.leave', 'tenants.removeMember', 'tenants.delete',
+  'roles.create', 'roles.delete', 'roles.addMember', 'roles.removeMember',
+  'datasets.list', 'datasets.create',
+  'settings.get', 'settings.set',
+]);
+
+/** What an allowed call answers with the inputs below: `ok`, or not_found for the item or node that does not exist. */
+const ALLOWED_CODE: Readonly<Record<string, string>> = { 'data.text': 'not_found', 'data.delete': 'not_found', 'graph.node': 'not_found' };
 
 type Path = 'direct' | 'role' | 'tenant';
 type Actor = 'owner' | 'direct' | 'roleMember' | 'tenantMember' | 'noGrant' | 'otherTenant' | 'signedOut';
@@ -69,10 +124,7 @@ function inputFor(name: ProcedureName, datasetId: string, sink: string): unknown
   }
 }
 
-const DATASET_PROCS = (Object.keys(procedures) as ProcedureName[]).filter((n) => {
-  const a = procedures[n].access;
-  return a === 'read' || a === 'write' || a === 'delete' || a === 'share' || a === 'dataset-owner';
-});
+const DATASET_PROCS = Object.keys(REQUIRED) as ProcedureName[];
 // Destructive procedures run last so earlier rows see intact datasets.
 const ORDER = [...DATASET_PROCS.filter((n) => n !== 'forget' && n !== 'datasets.delete'), 'forget', 'datasets.delete'] as ProcedureName[];
 
@@ -93,7 +145,7 @@ describe('permission matrix', () => {
     const other = await mk('other@m.test');
     sink = (await mk('sink@m.test')).id;
     const tenant = await t.call(owner.token, 'tenants.create', { name: 'T' });
-    for (const u of [roleMember, tenantMember, noGrant]) await t.call(owner.token, 'tenants.addMember', { tenantId: tenant.id, userId: u.id });
+    for (const u of [roleMember, tenantMember, noGrant]) await joinTenant(t, owner.token, tenant.id, u);
     const role = await t.call(owner.token, 'roles.create', { name: 'R' });
     await t.call(owner.token, 'roles.addMember', { roleId: role.id, userId: roleMember.id });
     // "other tenant" holds a tenant of its own with a grant on its own data, never on ours
@@ -110,22 +162,39 @@ describe('permission matrix', () => {
   });
   afterAll(async () => t.close());
 
+  it('every procedure is classified: on a dataset (with the permission it needs) or not', () => {
+    const names = Object.keys(procedures);
+    expect(names.filter((n) => !(n in REQUIRED) && !NOT_ON_A_DATASET.has(n))).toEqual([]);
+    expect(Object.keys(REQUIRED).filter((n) => !names.includes(n))).toEqual([]); // no stale rows
+    expect(Object.keys(REQUIRED).filter((n) => NOT_ON_A_DATASET.has(n))).toEqual([]);
+  });
+
+  it('a dataset one may not use answers exactly as one that does not exist', async () => {
+    // README: "A dataset you may not read is indistinguishable from one that does not exist."
+    const stranger = tokens.get('otherTenant')!; // holds nothing on any of these datasets
+    const differ: string[] = [];
+    for (const name of DATASET_PROCS) {
+      const real = await t.code(stranger, name, inputFor(name, datasets[0]!.id, sink));
+      const missing = await t.code(stranger, name, inputFor(name, MISSING, sink));
+      if (real !== 'permission_denied' || missing !== real) differ.push(`${name}: theirs → ${real}, missing → ${missing}`);
+    }
+    expect(differ).toEqual([]);
+  });
+
   it('every procedure × holder × permission gives the policy’s answer', { timeout: 300_000 }, async () => {
     const mismatches: string[] = [];
     let checks = 0;
     for (const name of ORDER) {
-      const access = procedures[name].access;
+      const required = REQUIRED[name]!;
       for (const ds of datasets) {
         let destroyed = false;
         for (const actor of ACTORS) {
-          const held = holds(actor, ds.path, ds.q);
-          const allowed = access === 'dataset-owner' ? actor === 'owner' : held.has(access as Permission);
+          const allowed = required === 'owner' ? actor === 'owner' : holds(actor, ds.path, ds.q).has(required);
           if (destroyed) continue; // after a successful delete the dataset is gone for everyone
           const code = await t.code(tokens.get(actor)!, name, inputFor(name, ds.id, sink));
           checks++;
-          const expected = actor === 'signedOut' ? 'unauthenticated' : allowed ? 'allowed' : 'permission_denied';
-          const got = code === 'unauthenticated' || code === 'permission_denied' ? code : 'allowed';
-          if (got !== expected) mismatches.push(`${name} on ${ds.path}/${ds.q} as ${actor}: expected ${expected}, got ${code}`);
+          const expected = actor === 'signedOut' ? 'unauthenticated' : allowed ? (ALLOWED_CODE[name] ?? 'ok') : 'permission_denied';
+          if (code !== expected) mismatches.push(`${name} on ${ds.path}/${ds.q} as ${actor}: expected ${expected}, got ${code}`);
           if (name === 'datasets.delete' && code === 'ok') destroyed = true;
         }
       }

@@ -3,10 +3,16 @@ import path from 'node:path';
 
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 
+import { randomUUID } from 'node:crypto';
+
 import { datasetPaths } from '../../../electron/core/datasets/paths';
 import { WorkerHost } from '../../../electron/core/datasets/worker-host';
 import type { EnginePool } from '../../../electron/core/datasets/engine-pool';
-import { alive, bigItem, code, launcher, newPool, ref, tempHome } from './helpers';
+import { mobyDickChapter } from '../../fixtures/prose';
+import { alive, app, code, counts, ingest, launcher, newPool, ref, tempHome } from './helpers';
+
+/** A short text with a few names in it, so the graph gets entities as well as chunks. */
+const SMALL = 'Marie Curie moved from Warsaw to Paris. Pierre Curie worked with her at the University of Paris.';
 
 /** Worker starts and exits can take seconds on a busy 2-core machine. */
 const SLOW = { timeout: 20_000, interval: 20 };
@@ -47,12 +53,7 @@ describe('EnginePool', () => {
     const d1 = ref(owner);
     const d2 = ref(owner);
     const other = ref();
-    for (const r of [d1, d2, other])
-      await pool.withWorker(r, async (w) => {
-        await w.call({ kind: 'graph.writeItem', item: bigItem('x', 3) });
-        await w.call({ kind: 'vectors.ensureEmbedder', embedderId: 'e@1', dimension: 2 });
-        await w.call({ kind: 'vectors.writeItem', dataId: 'x', rows: { Entity_name: [{ id: 'r', nodeId: 'n', dataId: 'x', chunkId: '', text: 'x', start: -1, end: -1, vector: Float32Array.from([1, 0]) }] } });
-      });
+    for (const r of [d1, d2, other]) await pool.withWorker(r, (w) => ingest(w, home, randomUUID(), SMALL));
     expect((await fs.readdir(path.join(home, 'databases'))).sort()).toEqual([owner, other.ownerId].sort());
     const ownerFiles = await fs.readdir(path.join(home, 'databases', owner));
     for (const f of ownerFiles) expect(f.startsWith(`${d1.datasetId}.`) || f.startsWith(`${d2.datasetId}.`)).toBe(true);
@@ -71,25 +72,38 @@ describe('EnginePool', () => {
   });
 
   it('survives kill -9 in the middle of a write: pending calls fail, the next call works, committed data stays', async () => {
-    const { pool } = await setup();
+    const { home, pool } = await setup();
     const r = ref();
-    await pool.withWorker(r, (w) => w.call({ kind: 'graph.writeItem', item: bigItem('kept', 10) }));
+    const kept = await pool.withWorker(r, async (w) => (await ingest(w, home, randomUUID(), SMALL), counts(w)));
+    expect(kept.Document).toBe(1);
+    const bigId = randomUUID();
+    const bigText = [1, 2, 3, 4, 5].map(mobyDickChapter).join('\n\n');
     const lease = await pool.acquire(r);
     const oldPid = lease.worker.pid!;
-    const write = lease.worker.call({ kind: 'graph.writeItem', item: bigItem('big', 20_000) });
-    const queued = lease.worker.call({ kind: 'graph.counts' }); // waits in the engine lane behind the write
-    await lease.worker.call({ kind: 'ping' }); // answered beside the lane: the write has been received and is running
-    process.kill(oldPid, 'SIGKILL');
+    let queued: Promise<unknown> | undefined;
+    // Killed as soon as main hears the item reach its write stage (text, graph and vector writes).
+    const write = ingest(lease.worker, home, bigId, bigText, {
+      onProgress: (e) => {
+        if (e.stage !== 'write' || queued) return;
+        queued = counts(lease.worker); // sent, not yet answered: it must fail too
+        process.kill(oldPid, 'SIGKILL');
+      },
+    });
     expect(await code(write)).toBe('worker_crashed');
-    expect(await code(queued)).toBe('worker_crashed');
+    expect(queued).toBeDefined();
+    expect(await code(queued!)).toBe('worker_crashed');
     expect(await code(lease.worker.call({ kind: 'ping' }))).toBe('worker_crashed');
     lease.release();
 
-    const counts = await pool.withWorker(r, async (w) => {
+    const { after, full } = await pool.withWorker(r, async (w) => {
       expect(w.pid).not.toBe(oldPid);
-      return w.call({ kind: 'graph.counts' });
+      const after = await counts(w);
+      await ingest(w, home, bigId, bigText); // re-running an item is idempotent: this is the complete state
+      return { after, full: await counts(w) };
     });
-    expect(counts).toEqual({ Document: 1, Entity: 10 }); // the interrupted item left nothing half-written
+    // The graph write is one transaction: the interrupted item is either absent or complete, never half there.
+    expect([kept, full]).toContainEqual(after);
+    expect(full.Document).toBe(2);
   });
 
   it('refuses a second worker on an open dataset with `locked`, and the lock is free right after SIGKILL', async () => {
@@ -103,7 +117,7 @@ describe('EnginePool', () => {
     process.kill(pid, 'SIGKILL');
     await vi.waitFor(() => expect(alive(pid)).toBe(false), SLOW);
     const second = await WorkerHost.start({ ...opts, lockWaitMs: 0 });
-    expect((await second.call({ kind: 'graph.counts' }))).toEqual({});
+    expect(await counts(second)).toEqual({});
     await second.stop(3_000);
   });
 
@@ -113,31 +127,27 @@ describe('EnginePool', () => {
     const lease = await pool.acquire(r);
     const pid = lease.worker.pid;
     const stuck = lease.worker.call({ kind: 'debug.hold', ms: 60_000, serial: true }, { timeoutMs: 300 });
-    const behind = lease.worker.call({ kind: 'graph.counts' }, { timeoutMs: 60_000 });
+    const behind = app(lease.worker, { kind: 'view.counts' }, { timeoutMs: 60_000 }); // its store call waits in the lane
     expect(await code(stuck)).toBe('timeout');
     expect(await code(behind)).toBe('worker_crashed');
     lease.release();
     expect(await pool.withWorker(r, async (w) => (await w.call({ kind: 'ping' })).pid)).not.toBe(pid);
   });
 
-  it('cancels a call without losing the worker, and carries Float32Array both ways', async () => {
-    const { pool } = await setup();
+  it('cancels a call without losing the worker, which then ingests, searches and refuses a Cypher write', async () => {
+    const { home, pool } = await setup();
     const r = ref();
     await pool.withWorker(r, async (w) => {
       const ac = new AbortController();
       const held = w.call({ kind: 'debug.hold', ms: 60_000, serial: false }, { signal: ac.signal });
       ac.abort();
       expect(await code(held)).toBe('cancelled');
-      await w.call({ kind: 'vectors.ensureEmbedder', embedderId: 'e@1', dimension: 3 });
-      await w.call({
-        kind: 'vectors.writeItem',
-        dataId: 'd',
-        rows: { DocumentChunk_text: [{ id: 'a', nodeId: 'a', dataId: 'd', chunkId: 'a', text: 'alpha', start: 0, end: 5, vector: Float32Array.from([0.1, 0.2, 0.3]) }] },
-      });
-      const hits = await w.call({ kind: 'vectors.searchHybrid', table: 'DocumentChunk_text', vector: Float32Array.from([0.1, 0.2, 0.3]), query: 'alpha', k: 1 });
-      expect(hits.map((h) => h.row.id)).toEqual(['a']);
-      expect(await code(w.call({ kind: 'vectors.ensureEmbedder', embedderId: 'other@1', dimension: 3 }))).toBe('conflict');
-      expect(await code(w.call({ kind: 'graph.cypherRead', query: 'MATCH (n) DELETE n', limit: 1 }))).toBe('invalid_input');
+      const dataId = randomUUID();
+      await ingest(w, home, dataId, SMALL);
+      const search = { kind: 'search.run', query: 'Warsaw Paris', topK: 3, onlyContext: false, embedder: { provider: 'hashing' }, llm: null } as const;
+      const found = await app(w, { ...search, searchType: 'CHUNKS' });
+      expect(found.hits.map((h) => h.citation?.dataId)).toContain(dataId);
+      expect(await code(app(w, { ...search, searchType: 'CYPHER', query: 'MATCH (n) DELETE n' }))).toBe('invalid_input');
     });
   });
 
@@ -157,7 +167,7 @@ describe('EnginePool', () => {
     const owner = ref().ownerId;
     const open = ref(owner);
     const closed = ref(owner);
-    for (const r of [open, closed]) await pool.withWorker(r, (w) => w.call({ kind: 'graph.writeItem', item: bigItem('x', 5) }));
+    for (const r of [open, closed]) await pool.withWorker(r, (w) => ingest(w, home, randomUUID(), SMALL));
     await pool.teardown(closed);
     expect(pool.pidOf(closed)).toBeUndefined();
     const openPid = pool.pidOf(open);
@@ -169,6 +179,6 @@ describe('EnginePool', () => {
     expect(await fs.readdir(path.join(home, 'databases', owner))).toEqual([]);
 
     // The id can be used again afterwards and starts empty.
-    expect(await pool.withWorker(open, (w) => w.call({ kind: 'graph.counts' }))).toEqual({});
+    expect(await pool.withWorker(open, counts)).toEqual({});
   });
 });

@@ -4,14 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { AppError } from '../../../shared/domain/errors';
-import type { GraphEdge, GraphNode } from '../../../shared/domain/graph';
-import type { ItemGraph } from '../../../shared/domain/store-records';
+import type { AppRequest, AppResult } from '../../../shared/worker-app-protocol';
 import { EnginePool } from '../../../electron/core/datasets/engine-pool';
 import type { EnginePoolOptions } from '../../../electron/core/datasets/engine-pool';
 import { nodeLauncher } from '../../../electron/core/datasets/launcher-node';
 import type { DatasetRef } from '../../../electron/core/datasets/paths';
+import type { CallOptions, DatasetWorker } from '../../../electron/core/datasets/worker-host';
 
-export const launcher = nodeLauncher();
+/** Workers that also answer the test hooks (debug.hold); the product's launchers never set this. */
+export const launcher = nodeLauncher({ testHooks: true });
 
 export async function tempHome(): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), 'kenning-pool-'));
@@ -36,13 +37,23 @@ export function alive(pid: number | undefined): boolean {
   }
 }
 
-/** A document with `n` entities: big enough that writing it takes a noticeable moment. */
-export function bigItem(dataId: string, n: number): ItemGraph {
-  const nodes: GraphNode[] = [{ id: `doc-${dataId}`, type: 'Document', name: dataId }];
-  const edges: GraphEdge[] = [];
-  for (let i = 0; i < n; i++) {
-    nodes.push({ id: `ent-${dataId}-${i}`, type: 'Entity', name: `entity ${i}` });
-    edges.push({ id: `e-${dataId}-${i}`, source: `ent-${dataId}-${i}`, target: `doc-${dataId}`, relation: 'mentioned_in' });
-  }
-  return { dataId, nodes, edges };
+/** An `app` request, as main sends it, with its result typed. */
+export function app<R extends AppRequest>(w: DatasetWorker, request: R, opts?: CallOptions): Promise<AppResult<R['kind']>> {
+  return w.call({ kind: 'app', request }, opts) as Promise<AppResult<R['kind']>>;
 }
+
+/** Writes `text` as a raw file under `home/raw/` and returns its path (main passes raw paths to workers). */
+export async function rawFile(home: string, name: string, text: string): Promise<string> {
+  const file = path.join(home, 'raw', name);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, text);
+  return file;
+}
+
+/** Ingests one text item through the `app` kind, as cognify does (the fast hashing embedder). */
+export async function ingest(w: DatasetWorker, home: string, dataId: string, text: string, opts?: CallOptions): Promise<AppResult<'ingest.item'>> {
+  const rawPath = await rawFile(home, `${dataId}.txt`, text);
+  return app(w, { kind: 'ingest.item', dataId, dataName: `${dataId}.txt`, rawPath, embedder: { provider: 'hashing' }, llm: null }, opts);
+}
+
+export const counts = (w: DatasetWorker) => app(w, { kind: 'view.counts' });

@@ -1,21 +1,14 @@
-import { appHandlers } from '../../../electron/worker/handlers/app';
-import { controlHandlers } from '../../../electron/worker/handlers/control';
-import { graphHandlers } from '../../../electron/worker/handlers/graph';
-import { vectorHandlers } from '../../../electron/worker/handlers/vectors';
 import type { HandlerTable } from '../../../electron/worker/dispatcher';
+import { handlerTable } from '../../../electron/worker/handlers/table';
 
-/** The real control handlers, with two graph kinds replaced by engine-free stand-ins. */
+/** The real control and test-hook handlers, with `app` replaced by an engine-free stand-in. */
 export const HANDLERS_FOR_TEST: HandlerTable = {
-  ...controlHandlers,
-  ...graphHandlers,
-  ...vectorHandlers,
-  ...appHandlers,
-  'graph.counts': {
+  ...handlerTable({ testHooks: true }),
+  app: {
     serial: true,
-    async run(_req, ctx) {
+    async run(req, ctx) {
       ctx.progress({ stage: 'counting', done: 1, total: 1 });
-      return { Entity: 1 };
+      return { echo: req.request.kind };
     },
   },
-  'graph.wipe': { serial: true, run: async () => null },
 };
