@@ -22,8 +22,9 @@ import { AppError } from '../../../shared/domain/errors';
 import { storageError } from '../../common/storage-errors';
 import type { GraphEdge, GraphNode, GraphSlice, NodeType } from '../../../shared/domain/graph';
 import type { GraphStore, ItemGraph, NodeDetails } from '../stores';
+import { explainEngineMessage, MAX_RESULT_BYTES, runReadOnlyCypher } from './cypher-engine-check';
 import { assertReadOnlyCypher } from './cypher-guard';
-import { compareEdges, compareNodes, edgeCols, nodeCols, plainValue, toEdge, toNode } from './rows';
+import { compareEdges, compareNodes, edgeCols, nodeCols, toEdge, toNode } from './rows';
 import type { EdgeRow, NodeRow } from './rows';
 import { checkId, checkLimit, checkTypes, normaliseItem } from './validate';
 
@@ -65,6 +66,8 @@ export class KuzuGraphStore implements GraphStore {
   #conn: Connection | undefined;
   /** Runs user Cypher with a query timeout, apart from the store's own statements. */
   #userConn: Connection | undefined;
+  /** The last user query on #userConn: the next one starts after it settles. */
+  #userTail: Promise<unknown> = Promise.resolve();
   readonly #prepared = new Map<string, PreparedStatement>();
   /** True when every written item has an Item row (so a missing row means "never written"). */
   #itemsRecorded = true;
@@ -234,29 +237,30 @@ export class KuzuGraphStore implements GraphStore {
     return rows.map(toNode);
   }
 
+  /**
+   * Runs user Cypher read-only. Two independent layers: the token guard (cypher-guard.ts) and
+   * the engine's own check (cypher-engine-check.ts: one prepared statement, its plan, a
+   * read-only transaction). Rows are capped by `limit` (silently, as asked) and by
+   * MAX_RESULT_BYTES (an error: a partial answer would look complete); the connection's
+   * timeout bounds the time. Queries on the user connection run one at a time, because each
+   * is a BEGIN … ROLLBACK sequence on that connection.
+   */
   async cypherRead(query: string, limit: number): Promise<readonly Record<string, unknown>[]> {
     assertReadOnlyCypher(query);
     checkLimit(limit, 'limit', 10_000);
     this.#live();
     const conn = this.#userConn!;
+    const run = this.#userTail.then(() => runReadOnlyCypher(conn, query, { maxRows: limit, maxBytes: MAX_RESULT_BYTES }));
+    this.#userTail = run.catch(() => undefined);
     try {
-      const res = await conn.query(query);
-      const results = Array.isArray(res) ? res : [res];
-      const out: Record<string, unknown>[] = [];
-      try {
-        const last = results[results.length - 1]!;
-        while (out.length < limit && last.hasNext()) {
-          const row = await last.getNext();
-          if (row) out.push(plainValue(row) as Record<string, unknown>);
-        }
-      } finally {
-        for (const r of results) r.close();
-      }
-      return out;
+      return await run;
     } catch (e) {
+      if (e instanceof AppError) throw e;
       const err = engineError(e, 'running a query');
       // A user's query failing to parse or bind is their input, not our fault.
-      throw err.code === 'internal' ? new AppError('invalid_input', err.message.replace(/^Graph engine error \(running a query\): /, '')) : err;
+      if (err.code !== 'internal') throw err;
+      const msg = err.message.replace(/^Graph engine error \(running a query\): /, '');
+      throw explainEngineMessage(msg) ?? new AppError('invalid_input', msg, { field: 'query' });
     }
   }
 
