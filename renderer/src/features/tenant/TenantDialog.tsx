@@ -28,7 +28,8 @@ export function TenantDialog() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   // Invitations arrive while the dialog is closed: re-read on open.
-  useEffect(() => void s.load(), [s.load]);
+  const load = s.load;
+  useEffect(() => void load(), [load]);
   const t = s.tenant;
   return (
     <Modal title={t ? `Tenant: ${t.tenant.name}` : 'Tenant'} onClose={s.close} testId="tenant-dialog" wide>

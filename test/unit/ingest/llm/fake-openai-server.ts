@@ -5,6 +5,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+// The parsed JSON a client sent: tests read the fields they expect, so it is deliberately untyped.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type RecordedRequest = { method: string; path: string; headers: IncomingHttpHeaders; body: any };
 /** `raw` is sent verbatim; `json` is serialised; `hang` never answers (for timeouts). */
 export type FakeReply = { status?: number; json?: unknown; raw?: string; hang?: boolean };
