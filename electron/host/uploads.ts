@@ -3,10 +3,10 @@
  * it: per-file size (the core's KENNING_MAX_FILE_BYTES), file count, total size, field sizes
  * and field names are all bounded here, before a byte is held beyond the limit. Every part
  * counts toward the request's total (text fields too: six 44 MB `texts` parts once took the
- * host to 1.5 GB), and every byte held counts against one budget shared by all uploads in
- * flight (UploadBudget), released when the request is done with them. On a problem the rest
- * of the body is still read and thrown away, so the client receives our answer instead of a
- * reset connection. (The plugin is registered with `throwFileSizeLimit: false`: `truncated`
+ * host to 1.5 GB), and every request takes its whole declared body from one budget shared by
+ * all uploads in flight (UploadBudget) before parsing, released when the request is done with
+ * it. On a problem found while parsing the rest of the body is still read and thrown away, so
+ * the client receives our answer instead of a reset connection. (The plugin is registered with `throwFileSizeLimit: false`: `truncated`
  * is checked here, so one large file is reported by name.)
  */
 import type { FastifyRequest } from 'fastify';
@@ -32,8 +32,8 @@ export type Upload = Readonly<{
 
 /**
  * The bytes every upload in flight may hold together (KENNING_MAX_UPLOAD_INFLIGHT_BYTES).
- * Each request takes from it through a lease as it reads, and gives everything back in a
- * `finally` once the core is done with the data.
+ * Each request takes its body's size from it through a lease before parsing, and gives it back
+ * in a `finally` once the core is done with the data.
  */
 export class UploadBudget {
   #used = 0;
@@ -95,15 +95,20 @@ export async function readUpload(req: FastifyRequest, spec: UploadSpec, lease: U
   const tooLarge = (field: string) => new UploadError(field, `the upload is larger than the limit of ${spec.maxTotalBytes} bytes in one request (every file and text part counts)`, 413);
   const busy = (field: string) =>
     new UploadError(field, `the host is already receiving as many uploads as it may hold at once (${lease.limit} bytes in flight); try again when they finish`, 413);
-  /** Counts `n` more bytes of this request; false (with the failure recorded) when they must not be held. */
+  // The whole body is taken from the budget before a byte is parsed. Counting parts as they
+  // arrive was not enough: the multipart parser buffers a text part whole before it is seen
+  // here, so slow connections each streaming one large text part held memory the budget never
+  // counted (red team). The declared Content-Length bounds what the request can carry (Node
+  // enforces it); a chunked body may carry up to the per-request cap, so that is what it takes.
+  // Refused before parsing, the unread rest of the body is discarded by Node, not buffered.
+  const declared = contentLength(req);
+  if (declared !== null && declared > spec.maxTotalBytes) throw tooLarge('(body)');
+  if (!lease.take(declared ?? spec.maxTotalBytes)) throw busy('(body)');
+  /** Counts `n` more bytes of this request; false (with the failure recorded) past the per-request cap. */
   const admit = (field: string, n: number): boolean => {
     total += n;
     if (total > spec.maxTotalBytes) {
       fail(tooLarge(field));
-      return false;
-    }
-    if (!lease.take(n)) {
-      fail(busy(field));
       return false;
     }
     return true;
@@ -154,6 +159,13 @@ export async function readUpload(req: FastifyRequest, spec: UploadSpec, lease: U
   }
   if (failure) throw failure;
   return out;
+}
+
+/** The request's declared body length, or null when it has none (chunked) or it is unreadable. */
+function contentLength(req: FastifyRequest): number | null {
+  const raw = req.headers['content-length'];
+  if (raw === undefined || !/^\d+$/.test(raw)) return null;
+  return Number(raw);
 }
 
 function label(name: string): string {

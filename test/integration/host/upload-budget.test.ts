@@ -31,7 +31,8 @@ describe('upload bounds', () => {
     for (let i = 0; i < 4; i++) form.append('texts', `${i} ${'t'.repeat(200 * KB)}`); // each under every per-part limit, 800 KB together
     const r = await rpcAdd(form);
     expect(r.status).toBe(413);
-    expect(await r.json()).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/larger than the limit of 614400 bytes in one request/), detail: { field: 'texts' } } });
+    // Its declared length already says so: refused before the parser buffers any part.
+    expect(await r.json()).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/larger than the limit of 614400 bytes in one request/), detail: { field: '(body)' } } });
     expect(h.uploadBytesInFlight()).toBe(0);
     // Under the cap the same texts are accepted.
     const ok = new FormData();
@@ -71,10 +72,39 @@ describe('upload bounds', () => {
     expect(later.status).toBe(200);
     expect(h.uploadBytesInFlight()).toBe(0);
   });
+
+  it('slow uploads streaming one large text part each cannot hold more than the budget between them (red team)', async () => {
+    // The parser buffers a text part whole before the route sees it, so counting parts as they
+    // arrived let N slow connections hold N × the per-request cap. Each request now takes its
+    // body from the budget before parsing: a chunked body takes the per-request cap.
+    const slow = Array.from({ length: 5 }, () => openUpload(h.port, token, null));
+    await Promise.all(slow.map((u) => u.write(Buffer.alloc(100 * KB, 't')).catch(() => undefined)));
+    await until(() => slow.filter((u) => u.answered()).length >= 4);
+    expect(h.uploadBytesInFlight()).toBeLessThanOrEqual(BUDGET);
+    const refused = await Promise.all(slow.filter((u) => u.answered()).map((u) => u.finish()));
+    expect(refused.map((r) => r.status)).toEqual([413, 413, 413, 413]);
+    expect(JSON.parse(refused[0]!.body)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/already receiving as many uploads as it may hold at once/) } });
+    const admitted = slow.find((u) => !u.answered())!;
+    expect((await admitted.finish()).status).toBe(200);
+    expect(h.uploadBytesInFlight()).toBe(0);
+  });
+
+  it('a declared body over the per-request cap is refused before it is read', async () => {
+    const form = new FormData();
+    form.append('datasetName', 'declared');
+    form.append('texts', 't'.repeat(700 * KB));
+    const r = await rpcAdd(form);
+    expect(r.status).toBe(413);
+    expect(await r.json()).toMatchObject({ ok: false, error: { message: expect.stringMatching(/larger than the limit of 614400 bytes in one request/), detail: { field: '(body)' } } });
+    expect(h.uploadBytesInFlight()).toBe(0);
+  });
 });
 
-/** A multipart data.add sent by hand, so the test decides when the body ends. */
-function openUpload(port: number, token: string, name: string) {
+/**
+ * A multipart data.add sent by hand (chunked), so the test decides when the body ends: a file
+ * part named `name`, or a `texts` part when `name` is null.
+ */
+function openUpload(port: number, token: string, name: string | null) {
   const boundary = 'kenningtestboundary';
   const req = http.request({
     host: '127.0.0.1',
@@ -83,21 +113,30 @@ function openUpload(port: number, token: string, name: string) {
     path: '/rpc/data.add',
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-kenning': '1', authorization: `Bearer ${token}`, 'transfer-encoding': 'chunked' },
   });
+  let answered = false;
   const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
     req.on('response', (res) => {
+      answered = true;
       let body = '';
       res.on('data', (c: Buffer) => (body += String(c)));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
-    req.on('error', reject);
+    req.on('error', (e) => (answered ? undefined : reject(e)));
   });
   req.write(`--${boundary}\r\nContent-Disposition: form-data; name="datasetName"\r\n\r\nconcurrent\r\n`);
-  req.write(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n`);
+  req.write(
+    name === null
+      ? `--${boundary}\r\nContent-Disposition: form-data; name="texts"\r\n\r\n`
+      : `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n`,
+  );
   return {
+    answered: () => answered,
     write: (b: Buffer) => new Promise<void>((resolve, reject) => req.write(b, (e) => (e ? reject(e) : resolve()))),
     finish: async () => {
-      req.end(`\r\n--${boundary}--\r\n`);
-      return response;
+      if (!answered) req.end(`\r\n--${boundary}--\r\n`);
+      const r = await response;
+      req.destroy(); // answered early: the rest of the body will never be sent
+      return r;
     },
   };
 }

@@ -89,7 +89,7 @@ describe('assertReadOnlyCypher', () => {
     'MATCH (n:Node) WHERE EXISTS { MATCH (n)-[:Rel]->() } RETURN n.id',
     'MATCH (n:Node) RETURN COUNT { MATCH (n)-[:Rel]->() } AS c',
     'MATCH p = (a:Node)-[:Rel* SHORTEST 1..3]->(b:Node) RETURN length(p), nodes(p)',
-    "MATCH (n:Node) RETURN list_filter(n.data_ids, x -> x <> 'a') AS d, CAST(1 AS DECIMAL(10, 2)) AS c",
+    "MATCH (n:Node) RETURN list_contains(n.data_ids, 'a') AS d, CAST(1 AS DECIMAL(10, 2)) AS c",
     'MATCH (n:Node) RETURN n.`set`, n.`load`',
     "RETURN 1 /* **/ ; LOAD FROM '/etc/passwd' RETURN *; /* */", // one comment in Kùzu: nothing after it runs
     'RETURN CASE WHEN (1 > 0) THEN (2) ELSE (3) END AS x, NOT (false) AS y, 1 IN ([1, 2, 3]) AS z',
