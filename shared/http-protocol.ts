@@ -21,8 +21,6 @@ export const EVENTS_PATH = '/events';
 export const CSRF_HEADER = 'x-kenning';
 export const SESSION_COOKIE = 'kenning_session';
 
-export type EventMessage = Readonly<{ event: string; payload: unknown }>;
-
 export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   unauthenticated: 401,
   permission_denied: 403,

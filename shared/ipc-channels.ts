@@ -3,7 +3,7 @@
  * shape of what the preload exposes as `window.kenning`. Imports nothing but types, so the
  * renderer's transport, the preload and the main process all reference one definition.
  */
-import type { EventName } from './contract/events';
+import type { EventMessage } from './contract/events';
 import type { Reply } from './domain/errors';
 
 /** `ipcRenderer.invoke(IPC_CALL, name, input)` → `Reply`. The only invoke channel. */
@@ -17,9 +17,6 @@ export const IPC_EVENT = 'kenning:event';
  */
 export const IPC_REVEAL = 'kenning:reveal-data-folder';
 
-/** One pushed event, as the renderer receives it. */
-export type IpcEventMessage = Readonly<{ event: EventName; payload: unknown }>;
-
 /**
  * `window.kenning`: exactly these three members. The session token stays in the main process;
  * the renderer never sees it (auth.signIn / auth.autoSignIn replies carry `token: ''`).
@@ -28,7 +25,7 @@ export type KenningBridgeApi = Readonly<{
   /** Calls a contract procedure; never rejects for a failed call, the error is in the Reply. */
   call(name: string, input: unknown): Promise<Reply<unknown>>;
   /** Subscribes to events; returns the unsubscribe function. */
-  on(listener: (msg: IpcEventMessage) => void): () => void;
+  on(listener: (msg: EventMessage) => void): () => void;
   /** Shows the data folder in the file manager (signed-in windows only); false when refused. */
   revealDataFolder(): Promise<boolean>;
 }>;

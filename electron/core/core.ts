@@ -7,7 +7,6 @@ import path from 'node:path';
 
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import type { Output, ProcedureName } from '../../shared/contract/procedures';
-import type { Reply } from '../../shared/domain/errors';
 import { AuthService } from './access/auth-service';
 import { callerFor } from './access/caller';
 import { permissionsOn } from './access/dataset-gate';
@@ -24,10 +23,12 @@ import { consoleLog } from './log';
 import { sweepOrphanDatasetFiles } from './catalog/sweep-orphans';
 import type { CognifyService } from './pipeline/cognify-service';
 import type { Services } from './services';
+import type { CoreReply } from './session-effect';
 import { createStore } from './store';
 import { openDb } from './store/db';
 
 export type { Session } from './dispatch';
+export type { CoreReply, SessionEffect } from './session-effect';
 
 export type CoreOptions = Readonly<{
   home: string;
@@ -69,8 +70,11 @@ export class Core {
     return new Core(services);
   }
 
-  /** Calls a procedure. Never throws: failures come back as `{ ok: false, error }`. */
-  call<N extends ProcedureName>(session: Session, name: N, input: unknown): Promise<Reply<Output<N>>> {
+  /**
+   * Calls a procedure. Never throws: failures come back as `{ ok: false, error }`. A reply may
+   * carry a session effect (signed in / out) for the calling shell to apply and strip.
+   */
+  call<N extends ProcedureName>(session: Session, name: N, input: unknown): Promise<CoreReply<Output<N>>> {
     return dispatch(this.services, session, name, input);
   }
 
@@ -95,7 +99,7 @@ export class Core {
     this.#closed = true;
     await this.services.cognify.close();
     await this.services.engines.close();
-    this.services.store.db.close();
+    this.services.store.close();
   }
   #closed = false;
 }

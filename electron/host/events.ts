@@ -11,8 +11,8 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 
+import type { EventMessage } from '../../shared/contract/events';
 import { EVENTS_PATH } from '../../shared/http-protocol';
-import type { EventMessage } from '../../shared/http-protocol';
 import type { EndedSessions } from '../core/access/auth-service';
 import { hashToken } from '../core/access/auth-service';
 import type { Core } from '../core/core';

@@ -6,14 +6,15 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 
+import type { EventMessage } from '../../shared/contract/events';
 import type { Reply } from '../../shared/domain/errors';
 import { IPC_CALL, IPC_EVENT, IPC_REVEAL } from '../../shared/ipc-channels';
-import type { IpcEventMessage, KenningBridgeApi } from '../../shared/ipc-channels';
+import type { KenningBridgeApi } from '../../shared/ipc-channels';
 
 const api: KenningBridgeApi = {
   call: (name: string, input: unknown) => ipcRenderer.invoke(IPC_CALL, String(name), input) as Promise<Reply<unknown>>,
-  on: (listener: (msg: IpcEventMessage) => void) => {
-    const handler = (_e: IpcRendererEvent, msg: IpcEventMessage) => listener(msg);
+  on: (listener: (msg: EventMessage) => void) => {
+    const handler = (_e: IpcRendererEvent, msg: EventMessage) => listener(msg);
     ipcRenderer.on(IPC_EVENT, handler);
     return () => {
       ipcRenderer.removeListener(IPC_EVENT, handler);

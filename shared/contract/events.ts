@@ -16,3 +16,9 @@ export const events = {
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+/**
+ * One pushed event on the wire, the same over IPC (`webContents.send`) and the host WebSocket
+ * (JSON). The payload stays `unknown` here: the typed client narrows it by `event`.
+ */
+export type EventMessage = Readonly<{ event: EventName; payload: unknown }>;

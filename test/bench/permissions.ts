@@ -6,6 +6,7 @@
 import type { DatasetId, PrincipalId, RoleId, UserId } from '../../shared/domain/ids';
 import { callerFor } from '../../electron/core/access/caller';
 import { requireDataset } from '../../electron/core/access/dataset-gate';
+import { rawDbForTests } from '../../electron/core/store';
 import { openTestCore } from '../helpers/core';
 import { joinTenant } from '../helpers/tenants';
 import type { BenchOptions } from './lib/options';
@@ -31,9 +32,10 @@ export async function run(o: BenchOptions): Promise<BenchOutput> {
     // 10,000 datasets owned by `owner`; each readable by `reader` through one of the 50 roles,
     // every 10th also through the tenant, every 100th also directly.
     const { store } = t.core.services;
+    const db = rawDbForTests(store);
     const ids: string[] = [];
     const setup0 = Date.now();
-    store.db.transaction(() => {
+    db.transaction(() => {
       for (let i = 0; i < DATASETS; i++) {
         // The repo methods are async but run their SQL synchronously; inside this transaction
         // their own transactions become savepoints, so 10,000 creates commit once.
@@ -42,7 +44,7 @@ export async function run(o: BenchOptions): Promise<BenchOutput> {
     })();
     await new Promise((r) => setImmediate(r));
     if (ids.length !== DATASETS) throw new Error(`setup: ${ids.length} datasets created`);
-    store.db.transaction(() => {
+    db.transaction(() => {
       ids.forEach((id, i) => {
         void store.acls.grant(roles[i % ROLES] as RoleId, id as DatasetId, 'read');
         if (i % 10 === 0) void store.acls.grant(tenant.id as PrincipalId, id as DatasetId, 'read');
@@ -73,10 +75,10 @@ export async function run(o: BenchOptions): Promise<BenchOutput> {
       if (r.ok) throw new Error('expected a denial');
     });
     // The limit: the SQL one check needs, issued directly on the same database.
-    const checkSql = store.db.prepare(
+    const checkSql = db.prepare(
       `SELECT p.name FROM acls a JOIN permissions p ON p.id = a.permission_id WHERE a.dataset_id = ? AND a.principal_id IN (${[reader.id, tenant.id, ...roles].map(() => '?').join(',')})`,
     );
-    const byId = store.db.prepare(`SELECT * FROM datasets WHERE id = ?`);
+    const byId = db.prepare(`SELECT * FROM datasets WHERE id = ?`);
     const principals = [reader.id, tenant.id, ...roles];
     const rawMs = await timeEach(N, () => {
       const id = sample();
@@ -88,7 +90,7 @@ export async function run(o: BenchOptions): Promise<BenchOutput> {
       const r = await t.core.call({ token: reader.token }, 'datasets.list', {});
       if (!r.ok) throw new Error(r.error.message);
     });
-    const listSql = store.db.prepare(
+    const listSql = db.prepare(
       `SELECT d.*, p.name AS permission FROM acls a JOIN permissions p ON p.id = a.permission_id JOIN datasets d ON d.id = a.dataset_id WHERE a.principal_id IN (${principals.map(() => '?').join(',')})`,
     );
     const listRawMs = await timeEach(L, () => listSql.all(...principals));

@@ -1,5 +1,5 @@
 /** The whole store's shape: one interface per feature slice, combined once in createAppStore. */
-import type { StateCreator } from 'zustand';
+import type { StateCreator, StoreApi } from 'zustand';
 
 import type { Client } from '../transport';
 import type { DatasetsSlice } from '../features/datasets/datasetsSlice';
@@ -26,3 +26,6 @@ export type AppStore = SessionSlice &
 
 /** A slice sees the whole store and the client, and returns only its own part. */
 export type SliceCreator<S> = (client: Client) => StateCreator<AppStore, [], [], S>;
+
+/** What a slice's action groups share when a slice is split into several functions. */
+export type SliceContext = Readonly<{ client: Client; set: StoreApi<AppStore>['setState']; get: StoreApi<AppStore>['getState'] }>;

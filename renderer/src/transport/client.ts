@@ -1,5 +1,4 @@
 import { AppError, fromWire, isErrorCode } from '../../../shared/domain/errors';
-import type { EventName } from '../../../shared/contract/events';
 import type { Client, Transport } from './types';
 
 /**
@@ -30,6 +29,3 @@ export function createClient(transport: Transport): Client {
     sessionChanged: (signedIn) => transport.sessionChanged(signedIn),
   };
 }
-
-/** Event names the renderer listens to (kept here so a typo is a compile error). */
-export const EVENTS: readonly EventName[] = ['run.progress', 'run.finished', 'datasets.changed'];

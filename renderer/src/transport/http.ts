@@ -1,7 +1,8 @@
 import { CSRF_HEADER, EVENTS_PATH, RPC_PREFIX } from '../../../shared/http-protocol';
+import type { EventMessage } from '../../../shared/contract/events';
 import type { ProcedureName } from '../../../shared/contract/procedures';
 import type { Reply } from '../../../shared/domain/errors';
-import type { CallOptions, EventMessage, Transport } from './types';
+import type { CallOptions, Transport } from './types';
 
 type AddInput = Readonly<{
   datasetId?: string;

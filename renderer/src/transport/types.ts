@@ -2,12 +2,9 @@
  * The renderer's view of the contract: a typed client derived from shared/contract. Only this
  * folder knows whether calls travel over Electron IPC or HTTP + WebSocket.
  */
-import type { EventName, EventPayload } from '../../../shared/contract/events';
+import type { EventMessage, EventName, EventPayload } from '../../../shared/contract/events';
 import type { Input, Output, ProcedureName } from '../../../shared/contract/procedures';
 import type { Reply } from '../../../shared/domain/errors';
-
-/** A message pushed by the app (IPC `on` or the host WebSocket). */
-export type EventMessage = Readonly<{ event: string; payload: unknown }>;
 
 /** Options a single call may carry; transports ignore what they cannot honour. */
 export type CallOptions = Readonly<{

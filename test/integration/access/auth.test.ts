@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { configFromEnv } from '../../../electron/core/config';
+import { rawDbForTests } from '../../../electron/core/store';
 import { openTestCore } from '../../helpers/core';
 import type { TestCore } from '../../helpers/core';
 import { openHttpTestCore, replyOf } from '../../helpers/http-core';
@@ -60,7 +61,7 @@ describe.each([
   it('sessions expire', async () => {
     t = await openTestCore({ sessionTtlMs: 1000 });
     const a = await t.user('a@example.com');
-    t.core.services.store.db.prepare(`UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'`).run();
+    rawDbForTests(t.core.services.store).prepare(`UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'`).run();
     expect(await t.code(a.token, 'auth.me')).toBe('unauthenticated');
   });
 

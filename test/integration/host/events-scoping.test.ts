@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
+import { rawDbForTests } from '../../../electron/core/store';
 import { rpc } from '../../helpers/http-core';
 import { openHost } from './harness';
 import type { Harness } from './harness';
@@ -130,13 +131,13 @@ describe('events reach only who may read the dataset', () => {
     expect(bystander.isOpen()).toBe(true);
 
     // Expiry: the session runs out while the socket is open.
-    h.core.services.store.db.prepare(`UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE user_id = ?`).run(c.id);
+    rawDbForTests(h.core.services.store).prepare(`UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE user_id = ?`).run(c.id);
     expect(await kept.closed).toBe(1008);
 
     // The profile is deleted (no procedure does this yet; the store can): its sockets close.
     const d = await h.user('deleted@example.com');
     const sd = await connect(h.url, d.token);
-    h.core.services.store.db.prepare(`DELETE FROM principals WHERE id = ?`).run(d.id);
+    rawDbForTests(h.core.services.store).prepare(`DELETE FROM principals WHERE id = ?`).run(d.id);
     expect(await sd.closed).toBe(1008);
     expect(bystander.isOpen()).toBe(true);
   });

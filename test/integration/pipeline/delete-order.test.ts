@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Core } from '../../../electron/core/core';
 import { silentLog } from '../../../electron/core/log';
 import { nodeCoreOptions } from '../../../electron/core/node-core';
+import { rawDbForTests } from '../../../electron/core/store';
 import { openTestCore } from '../../helpers/core';
 import { CURIE, file } from '../../helpers/corpus';
 
@@ -43,7 +44,7 @@ describe('dataset deletion', () => {
     const home = t.home;
     const dir = path.join(home, 'databases', owner);
     // Simulate the crash: the rows are gone but the files stayed.
-    t.core.services.store.db.prepare('DELETE FROM datasets WHERE id = ?').run(gone);
+    rawDbForTests(t.core.services.store).prepare('DELETE FROM datasets WHERE id = ?').run(gone);
     await t.core.close();
     expect(fs.readdirSync(dir).some((n) => n.startsWith(gone))).toBe(true);
     const core = await Core.open(nodeCoreOptions({ home, log: silentLog }));

@@ -12,10 +12,10 @@ import type { Session } from '../../../electron/core/dispatch';
 import { APP_URL, isOwnOrigin } from '../../../electron/shell/app-origin';
 import { bindIpc } from '../../../electron/shell/ipc';
 import type { InvokeEventLike, IpcBinding, IpcCore, IpcMainLike } from '../../../electron/shell/ipc';
+import type { EventMessage } from '../../../shared/contract/events';
 import type { Output, ProcedureName } from '../../../shared/contract/procedures';
 import type { Reply } from '../../../shared/domain/errors';
 import { IPC_CALL, IPC_EVENT, IPC_REVEAL } from '../../../shared/ipc-channels';
-import type { IpcEventMessage } from '../../../shared/ipc-channels';
 import { openTestCore } from '../../helpers/core';
 import type { TestCore } from '../../helpers/core';
 
@@ -45,13 +45,13 @@ class FakeWindow extends EventEmitter {
   static #next = 1;
   readonly id = FakeWindow.#next++;
   readonly mainFrame: Frame = { url: APP_URL, parent: null };
-  readonly sent: IpcEventMessage[] = [];
+  readonly sent: EventMessage[] = [];
   #destroyed = false;
   isDestroyed(): boolean {
     return this.#destroyed;
   }
   send(channel: string, msg: unknown): void {
-    if (channel === IPC_EVENT) this.sent.push(msg as IpcEventMessage);
+    if (channel === IPC_EVENT) this.sent.push(msg as EventMessage);
   }
   /** A reload: the same main frame commits a new document (Electron emits did-navigate). */
   reload(): void {

@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import type { Sql } from '../sql';
 import { now } from './util';
 
 export type AuditEntry = Readonly<{
@@ -12,16 +12,16 @@ export type AuditEntry = Readonly<{
 
 /** Append-only log of grants, revokes and deletions. */
 export class AuditRepo {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly sql: Sql) {}
 
   async record(e: AuditEntry): Promise<void> {
-    this.db
-      .prepare(`INSERT INTO audit_log (at, actor_id, action, dataset_id, principal_id, permission, detail) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    this.sql
+      .stmt(`INSERT INTO audit_log (at, actor_id, action, dataset_id, principal_id, permission, detail) VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(now(), e.actorId, e.action, e.datasetId ?? null, e.principalId ?? null, e.permission ?? null, e.detail ? JSON.stringify(e.detail) : null);
   }
 
   async recent(limit = 100): Promise<Array<AuditEntry & { at: string }>> {
-    const rows = this.db.prepare(`SELECT * FROM audit_log ORDER BY id DESC LIMIT ?`).all(limit) as Array<{
+    const rows = this.sql.stmt(`SELECT * FROM audit_log ORDER BY id DESC LIMIT ?`).all(limit) as Array<{
       at: string;
       actor_id: string | null;
       action: string;

@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import type { Sql } from '../sql';
 import type { DatasetId, RunId, UserId } from '../../../../shared/domain/ids';
 import type { RunStatus, RunView } from '../../../../shared/domain/types';
 import { newId, now } from './util';
@@ -31,23 +31,23 @@ const view = (r: RunRow): RunView => ({
 
 /** Dataset-level pipeline runs: initiated → started → completed | errored | cancelled | interrupted. */
 export class RunsRepo {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly sql: Sql) {}
 
   async create(datasetId: DatasetId, pipeline: RunView['pipeline'], by: UserId, itemsTotal: number): Promise<RunView> {
     const id = newId() as RunId;
-    this.db
-      .prepare(`INSERT INTO pipeline_runs (id, dataset_id, pipeline, status, initiated_by, started_at, items_total) VALUES (?, ?, ?, 'initiated', ?, ?, ?)`)
+    this.sql
+      .stmt(`INSERT INTO pipeline_runs (id, dataset_id, pipeline, status, initiated_by, started_at, items_total) VALUES (?, ?, ?, 'initiated', ?, ?, ?)`)
       .run(id, datasetId, pipeline, by, now(), itemsTotal);
     return (await this.byId(id))!;
   }
 
   async byId(id: string): Promise<RunView | undefined> {
-    const r = this.db.prepare(`SELECT * FROM pipeline_runs WHERE id = ?`).get(id) as RunRow | undefined;
+    const r = this.sql.stmt(`SELECT * FROM pipeline_runs WHERE id = ?`).get(id) as RunRow | undefined;
     return r && view(r);
   }
 
   async latest(datasetId: DatasetId): Promise<RunView | undefined> {
-    const r = this.db.prepare(`SELECT * FROM pipeline_runs WHERE dataset_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1`).get(datasetId) as
+    const r = this.sql.stmt(`SELECT * FROM pipeline_runs WHERE dataset_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1`).get(datasetId) as
       | RunRow
       | undefined;
     return r && view(r);
@@ -55,8 +55,8 @@ export class RunsRepo {
 
   async update(id: RunId, patch: Partial<Pick<RunView, 'status' | 'itemsDone' | 'itemsFailed' | 'itemsTotal' | 'error'>>): Promise<void> {
     const finished = patch.status && ['completed', 'errored', 'cancelled', 'interrupted'].includes(patch.status) ? now() : null;
-    this.db
-      .prepare(
+    this.sql
+      .stmt(
         `UPDATE pipeline_runs SET
            status = COALESCE(?, status), items_done = COALESCE(?, items_done), items_failed = COALESCE(?, items_failed),
            items_total = COALESCE(?, items_total), error = COALESCE(?, error), finished_at = COALESCE(?, finished_at)
@@ -67,10 +67,10 @@ export class RunsRepo {
 
   /** On start-up: runs left initiated/started by a process that died are marked interrupted. */
   async markInterrupted(): Promise<number> {
-    const r = this.db
-      .prepare(`UPDATE pipeline_runs SET status = 'interrupted', finished_at = ? WHERE status IN ('initiated', 'started')`)
+    const r = this.sql
+      .stmt(`UPDATE pipeline_runs SET status = 'interrupted', finished_at = ? WHERE status IN ('initiated', 'started')`)
       .run(now());
-    this.db.prepare(`UPDATE dataset_data SET status = 'pending' WHERE status = 'processing'`).run();
+    this.sql.stmt(`UPDATE dataset_data SET status = 'pending' WHERE status = 'processing'`).run();
     return r.changes;
   }
 }

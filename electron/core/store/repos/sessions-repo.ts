@@ -1,17 +1,17 @@
-import type { Db } from '../db';
+import type { Sql } from '../sql';
 import type { UserId } from '../../../../shared/domain/ids';
 import { newId, now } from './util';
 
 /** Sign-in sessions. Only the sha256 of a token is stored. */
 export class SessionsRepo {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly sql: Sql) {}
 
   async create(tokenHash: string, userId: UserId, expiresAt: string): Promise<void> {
-    this.db.prepare(`INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`).run(newId(), tokenHash, userId, now(), expiresAt);
+    this.sql.stmt(`INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`).run(newId(), tokenHash, userId, now(), expiresAt);
   }
 
   async userFor(tokenHash: string): Promise<UserId | undefined> {
-    const r = this.db.prepare(`SELECT user_id, expires_at FROM sessions WHERE token_hash = ?`).get(tokenHash) as
+    const r = this.sql.stmt(`SELECT user_id, expires_at FROM sessions WHERE token_hash = ?`).get(tokenHash) as
       | { user_id: UserId; expires_at: string }
       | undefined;
     if (!r) return undefined;
@@ -23,10 +23,10 @@ export class SessionsRepo {
   }
 
   async delete(tokenHash: string): Promise<void> {
-    this.db.prepare(`DELETE FROM sessions WHERE token_hash = ?`).run(tokenHash);
+    this.sql.stmt(`DELETE FROM sessions WHERE token_hash = ?`).run(tokenHash);
   }
 
   async deleteForUser(userId: UserId): Promise<void> {
-    this.db.prepare(`DELETE FROM sessions WHERE user_id = ?`).run(userId);
+    this.sql.stmt(`DELETE FROM sessions WHERE user_id = ?`).run(userId);
   }
 }

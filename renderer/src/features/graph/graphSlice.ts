@@ -1,6 +1,6 @@
 import type { NodeType } from '../../../../shared/domain/graph';
 import { errorText } from '../../store/errors';
-import type { SliceCreator } from '../../store/types';
+import type { SliceContext, SliceCreator } from '../../store/types';
 import type { GraphData, GraphNode, NodeDetails } from '../../store/views';
 import { ALL_TYPES, MAX_ELEMENTS, planGraphRequest } from './lod';
 import { mergeGraph } from './toElements';
@@ -51,9 +51,21 @@ export const graphInitial = {
 let focusTick = 0;
 
 export const createGraphSlice: SliceCreator<GraphSlice> = (client) => (set, get) => {
-  /** Drops answers for a dataset that is no longer the one on screen. */
-  const current = (datasetId: string) => get().graphDatasetId === datasetId;
+  const ctx: SliceContext = { client, set, get };
+  return {
+    ...graphInitial,
+    resetGraph: () => set({ ...graphInitial }),
+    ...loadActions(ctx),
+    ...nodeActions(ctx),
+    focusNode: (datasetId, nodeId) => focusNode(ctx, datasetId, nodeId),
+  };
+};
 
+/** Drops answers for a dataset that is no longer the one on screen. */
+const isCurrent = (get: SliceContext['get'], datasetId: string) => get().graphDatasetId === datasetId;
+
+/** Loading the graph of a dataset, and re-loading it when a filter needs types not yet read. */
+function loadActions({ client, set, get }: SliceContext): Pick<GraphSlice, 'loadGraph' | 'toggleType'> {
   /** Loads counts and graph; `filter` 'auto' lets the level-of-detail plan choose the types. */
   const read = async (datasetId: string, filter: 'auto' | { types: readonly NodeType[] | undefined; hidden: readonly NodeType[] }): Promise<void> => {
     set({ graphDatasetId: datasetId, graphLoading: true, graphError: null });
@@ -67,16 +79,14 @@ export const createGraphSlice: SliceCreator<GraphSlice> = (client) => (set, get)
         edgeLimit: plan.edgeLimit,
         ...(types ? { types: [...types] } : {}),
       });
-      if (!current(datasetId)) return;
+      if (!isCurrent(get, datasetId)) return;
       set({ graph, graphCounts: counts, graphLoading: false, loadedTypes: types, hiddenTypes: hidden });
     } catch (e) {
-      if (current(datasetId)) set({ graphLoading: false, graphError: errorText(e) });
+      if (isCurrent(get, datasetId)) set({ graphLoading: false, graphError: errorText(e) });
     }
   };
 
   return {
-    ...graphInitial,
-    resetGraph: () => set({ ...graphInitial }),
     loadGraph: async (datasetId) => {
       // The first load lets the level-of-detail plan decide; reloads keep the person's filter.
       const { graphDatasetId, graph, loadedTypes, hiddenTypes } = get();
@@ -91,6 +101,12 @@ export const createGraphSlice: SliceCreator<GraphSlice> = (client) => (set, get)
       const nextTypes = ALL_TYPES.filter((t) => loadedTypes.includes(t) || t === type);
       await read(graphDatasetId, { types: nextTypes.length === ALL_TYPES.length ? undefined : nextTypes, hidden: nextHidden });
     },
+  };
+}
+
+/** Selecting a node (and fetching its details), expanding its neighbourhood, finding nodes by name. */
+function nodeActions({ client, set, get }: SliceContext): Pick<GraphSlice, 'selectNode' | 'expandNode' | 'findNodes'> {
+  return {
     selectNode: async (nodeId) => {
       const datasetId = get().graphDatasetId;
       set({ selectedNodeId: nodeId, nodeDetails: null, nodeDetailsError: null });
@@ -109,7 +125,7 @@ export const createGraphSlice: SliceCreator<GraphSlice> = (client) => (set, get)
       if (room < 50) return get().notify('The view already holds as much as it can draw; hide some types first.', 'error');
       try {
         const more = await client.call('graph.neighbourhood', { datasetId, nodeId, depth: 1, nodeLimit: Math.min(500, Math.floor(room / 3)) });
-        if (!current(datasetId)) return;
+        if (!isCurrent(get, datasetId)) return;
         const g = get().graph;
         if (g) set({ graph: mergeGraph(g, more) });
       } catch (e) {
@@ -121,22 +137,24 @@ export const createGraphSlice: SliceCreator<GraphSlice> = (client) => (set, get)
       if (!datasetId || !query.trim()) return set({ findResults: [] });
       try {
         const findResults = await client.call('graph.find', { datasetId, query: query.trim(), limit: 20 });
-        if (current(datasetId)) set({ findResults });
+        if (isCurrent(get, datasetId)) set({ findResults });
       } catch (e) {
         get().notify(errorText(e), 'error');
       }
     },
-    focusNode: async (datasetId, nodeId) => {
-      get().setView('graph');
-      if (get().selectedDatasetId !== datasetId) get().selectDataset(datasetId);
-      if (get().graphLoading || !get().graph) await get().loadGraph(datasetId);
-      const g = get().graph;
-      if (g && !g.nodes.some((n) => n.id === nodeId)) await get().expandNode(nodeId);
-      // A node of a hidden type is made visible, or focusing it would show nothing.
-      const node = get().graph?.nodes.find((n) => n.id === nodeId);
-      if (node && get().hiddenTypes.includes(node.type)) set({ hiddenTypes: get().hiddenTypes.filter((t) => t !== node.type) });
-      set({ focus: { nodeId, tick: ++focusTick }, findResults: [] });
-      await get().selectNode(nodeId);
-    },
   };
-};
+}
+
+/** Makes sure a node is on the canvas (loading or expanding as needed), then selects and centres it. */
+async function focusNode({ set, get }: SliceContext, datasetId: string, nodeId: string): Promise<void> {
+  get().setView('graph');
+  if (get().selectedDatasetId !== datasetId) get().selectDataset(datasetId);
+  if (get().graphLoading || !get().graph) await get().loadGraph(datasetId);
+  const g = get().graph;
+  if (g && !g.nodes.some((n) => n.id === nodeId)) await get().expandNode(nodeId);
+  // A node of a hidden type is made visible, or focusing it would show nothing.
+  const node = get().graph?.nodes.find((n) => n.id === nodeId);
+  if (node && get().hiddenTypes.includes(node.type)) set({ hiddenTypes: get().hiddenTypes.filter((t) => t !== node.type) });
+  set({ focus: { nodeId, tick: ++focusTick }, findResults: [] });
+  await get().selectNode(nodeId);
+}

@@ -1,5 +1,5 @@
 import { errorText } from '../../store/errors';
-import type { SliceCreator } from '../../store/types';
+import type { SliceContext, SliceCreator } from '../../store/types';
 import type { Progress, RunView } from '../../store/views';
 import { applyAddResult, applyProgress, reconcile } from './ingestItems';
 import type { IngestItem } from './ingestItems';
@@ -31,36 +31,8 @@ const BATCH_BYTES = 64 * 1024 * 1024;
 let nextKey = 1;
 
 export const createIngestSlice: SliceCreator<IngestSlice> = (client) => (set, get) => {
-  const update = (fn: (items: readonly IngestItem[]) => IngestItem[]): void => set({ ingestItems: fn(get().ingestItems) });
-  const patch = (keys: readonly string[], p: Partial<IngestItem>): void =>
-    update((items) => items.map((it) => (keys.includes(it.key) ? { ...it, ...p } : it)));
-
-  const sendBatch = async (datasetId: string, batch: readonly (PickedFile & { key: string })[]): Promise<boolean> => {
-    const files: { name: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
-    for (const b of batch) {
-      try {
-        files.push({ name: b.file.name, bytes: new Uint8Array(await b.file.arrayBuffer()) });
-      } catch {
-        patch([b.key], { stage: 'error', message: 'The file could not be read (moved, or no permission)' });
-      }
-    }
-    const readable = batch.filter((b) => get().ingestItems.find((i) => i.key === b.key)?.stage === 'reading');
-    if (readable.length === 0) return false;
-    const sentKeys = readable.map((b) => b.key);
-    patch(sentKeys, { stage: 'uploading' });
-    try {
-      const result = await client.call(
-        'data.add',
-        { datasetId, files },
-        { onUploadProgress: (sent, total) => patch(sentKeys, { uploaded: total > 0 ? sent / total : 0 }) },
-      );
-      update((items) => applyAddResult(items, sentKeys, result));
-      return result.items.some((r) => r.status === 'added' || r.status === 'duplicate');
-    } catch (e) {
-      patch(sentKeys, { stage: 'error', message: errorText(e) });
-      return false;
-    }
-  };
+  const ctx: SliceContext = { client, set, get };
+  const update = (fn: (items: readonly IngestItem[]) => IngestItem[]): void => updateItems(ctx, fn);
 
   return {
     ...ingestInitial,
@@ -72,7 +44,7 @@ export const createIngestSlice: SliceCreator<IngestSlice> = (client) => (set, ge
         ...withKeys.map((p): IngestItem => ({ key: p.key, datasetId, path: p.path, size: p.file.size, stage: 'reading', uploaded: 0 })),
       ]);
       let anyAdded = false;
-      for (const batch of batches(withKeys)) anyAdded = (await sendBatch(datasetId, batch)) || anyAdded;
+      for (const batch of batches(withKeys)) anyAdded = (await sendBatch(ctx, datasetId, batch)) || anyAdded;
       void get().refreshDatasets();
       if (!anyAdded) return;
       try {
@@ -108,6 +80,45 @@ export const createIngestSlice: SliceCreator<IngestSlice> = (client) => (set, ge
     clearFinishedIngest: () => update((items) => items.filter((it) => !FINAL_STAGES.has(it.stage))),
   };
 };
+
+function updateItems({ set, get }: SliceContext, fn: (items: readonly IngestItem[]) => IngestItem[]): void {
+  set({ ingestItems: fn(get().ingestItems) });
+}
+
+function patchItems(ctx: SliceContext, keys: readonly string[], p: Partial<IngestItem>): void {
+  updateItems(ctx, (items) => items.map((it) => (keys.includes(it.key) ? { ...it, ...p } : it)));
+}
+
+/**
+ * Reads one batch of files and sends it as one data.add; items that could not be read or sent
+ * are marked with their error. True when anything was added (or already there).
+ */
+async function sendBatch(ctx: SliceContext, datasetId: string, batch: readonly (PickedFile & { key: string })[]): Promise<boolean> {
+  const files: { name: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
+  for (const b of batch) {
+    try {
+      files.push({ name: b.file.name, bytes: new Uint8Array(await b.file.arrayBuffer()) });
+    } catch {
+      patchItems(ctx, [b.key], { stage: 'error', message: 'The file could not be read (moved, or no permission)' });
+    }
+  }
+  const readable = batch.filter((b) => ctx.get().ingestItems.find((i) => i.key === b.key)?.stage === 'reading');
+  if (readable.length === 0) return false;
+  const sentKeys = readable.map((b) => b.key);
+  patchItems(ctx, sentKeys, { stage: 'uploading' });
+  try {
+    const result = await ctx.client.call(
+      'data.add',
+      { datasetId, files },
+      { onUploadProgress: (sent, total) => patchItems(ctx, sentKeys, { uploaded: total > 0 ? sent / total : 0 }) },
+    );
+    updateItems(ctx, (items) => applyAddResult(items, sentKeys, result));
+    return result.items.some((r) => r.status === 'added' || r.status === 'duplicate');
+  } catch (e) {
+    patchItems(ctx, sentKeys, { stage: 'error', message: errorText(e) });
+    return false;
+  }
+}
 
 function* batches<T extends PickedFile>(files: readonly T[]): Generator<T[]> {
   let cur: T[] = [];
