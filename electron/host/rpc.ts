@@ -2,15 +2,16 @@
  * The contract over HTTP (shared/http-protocol.ts): `POST /rpc/<procedure>` with the input
  * as JSON → the core's Reply, status from HTTP_STATUS_BY_CODE. `data.add` also takes
  * multipart (datasetId | datasetName, `files` parts, `texts` parts). The host adds only what
- * is about transport: the session cookie on sign-in / sign-out, and keeping the token out of
- * bodies a browser page could read (the HttpOnly cookie carries it there).
+ * is about transport: the core's session effects applied to the cookie, and keeping the token
+ * out of bodies a browser page could read (the HttpOnly cookie carries it there).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import type { ProcedureName } from '../../shared/contract/procedures';
 import type { Reply } from '../../shared/domain/errors';
 import { HTTP_STATUS_BY_CODE, RPC_PREFIX } from '../../shared/http-protocol';
-import { clearSessionCookie, fromBrowser, sessionToken, setSessionCookie } from './session';
+import { splitSession, withoutToken } from '../core/session-effect';
+import { applySessionEffect, fromBrowser, sessionToken } from './session';
 import { readUpload, UploadError } from './uploads';
 import type { UploadLease } from './uploads';
 import type { HostContext } from './context';
@@ -42,15 +43,11 @@ async function handle(ctx: HostContext, req: FastifyRequest, reply: FastifyReply
       return send(reply, { ok: false, error: { code: 'invalid_input', message: `${name.slice(0, 100)}: send JSON, not multipart`, detail: { field: '(input)' } } });
     }
     // The core refuses unknown names itself (invalid_input), so the cast only satisfies the type.
-    const r = await ctx.core.call({ token }, name as ProcedureName, input);
-    if (r.ok && (name === 'auth.signIn' || name === 'auth.autoSignIn')) {
-      const value = r.value as { token: string };
-      setSessionCookie(reply, value.token, ctx.core.services.config.sessionTtlMs, ctx.secureCookies);
-      if (fromBrowser(req)) return send(reply, { ok: true, value: { ...value, token: '' } });
-    }
-    // The session's event sockets close through the auth service's sessions-ended notice.
-    if (r.ok && name === 'auth.signOut') clearSessionCookie(reply, ctx.secureCookies);
-    return send(reply, r);
+    const { reply: r, session } = splitSession(await ctx.core.call({ token }, name as ProcedureName, input));
+    // A session's event sockets close through the auth service's sessions-ended notice.
+    applySessionEffect(reply, session, ctx.core.services.config.sessionTtlMs, ctx.secureCookies);
+    // A browser page gets the session as the HttpOnly cookie only; API clients get the token too.
+    return send(reply, session?.kind === 'signed-in' && fromBrowser(req) ? withoutToken(r) : r);
   } finally {
     lease.release();
   }

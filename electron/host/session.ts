@@ -7,6 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { SESSION_COOKIE } from '../../shared/http-protocol';
+import type { SessionEffect } from '../core/session-effect';
 
 /** Tokens are opaque strings; anything longer than this or with odd characters is not one of ours. */
 const TOKEN_RE = /^[A-Za-z0-9._~+/=-]{1,512}$/;
@@ -45,6 +46,15 @@ export function setSessionCookie(reply: FastifyReply, token: string, maxAgeMs: n
 /** Removes the session cookie (sign-out). */
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure });
+}
+
+/**
+ * Applies the core's session effect to the cookie, for every route alike: a sign-in sets it
+ * (the session it replaces was ended by the core), a sign-out clears it.
+ */
+export function applySessionEffect(reply: FastifyReply, effect: SessionEffect | undefined, maxAgeMs: number, secure: boolean): void {
+  if (effect?.kind === 'signed-in') setSessionCookie(reply, effect.token, maxAgeMs, secure);
+  else if (effect?.kind === 'signed-out') clearSessionCookie(reply, secure);
 }
 
 /**

@@ -2,8 +2,8 @@
  * The one IPC binding: `kenning:call` → core.call, events → `kenning:event`. Like VS Code's
  * validatedIpcMain, every call first proves it comes from our window's main frame at our
  * origin; like electron-trpc's createContext, the session is looked up per sender in main.
- * The session token never reaches the renderer: sign-in replies are stored here and sent
- * on with `token: ''`.
+ * The session token never reaches the renderer: the core's session effects (signed in / out)
+ * are applied to the window's entry here, and sign-in replies are sent on with `token: ''`.
  *
  * A session belongs to one page (document) of a window, not to the window: a reload or any
  * other main-frame navigation ends it, so whatever runs in the next document starts signed out.
@@ -11,11 +11,13 @@
  * Electron's objects come in as parameters (main.ts passes ipcMain and shell), typed by the few
  * members used here: this file imports no 'electron' value, so tests drive it with fakes.
  */
+import type { EventMessage } from '../../shared/contract/events';
 import type { ProcedureName } from '../../shared/contract/procedures';
 import type { Reply } from '../../shared/domain/errors';
 import { IPC_CALL, IPC_EVENT, IPC_REVEAL } from '../../shared/ipc-channels';
-import type { IpcEventMessage } from '../../shared/ipc-channels';
 import type { Core } from '../core/core';
+import { splitSession, withoutToken } from '../core/session-effect';
+import type { SessionEffect } from '../core/session-effect';
 
 /** The parts of a frame (Electron's WebFrameMain) the sender check reads. */
 type FrameLike = Readonly<{ url: string; parent: unknown }>;
@@ -90,6 +92,24 @@ export function bindIpc(core: IpcCore, isOwnOrigin: (url: string) => boolean, ho
     return isOwnOrigin(frame.url); // navigated elsewhere
   };
 
+  /**
+   * Applies a session effect to the window that asked, if its page is still the one on screen.
+   * The core already ended the session the call was made with (`sent`).
+   */
+  const applySession = (id: number, page: number | undefined, sent: string | null, effect: SessionEffect) => {
+    const samePage = pages.get(id) === page;
+    if (effect.kind === 'signed-out') {
+      if (samePage) tokens.delete(id);
+      return;
+    }
+    // The page that asked was reloaded, navigated or closed meanwhile: nobody may inherit this session.
+    if (!samePage) return signOut(effect.token);
+    const replaced = tokens.get(id);
+    tokens.set(id, effect.token);
+    // One session per page: a session another sign-in on this page set meanwhile ends too.
+    if (replaced && replaced !== effect.token && replaced !== sent) signOut(replaced);
+  };
+
   ipcMain.handle(IPC_CALL, async (event, name: unknown, input: unknown): Promise<Reply<unknown>> => {
     if (!fromOwnWindow(event)) return refused('unexpected sender');
     if (typeof name !== 'string') return { ok: false, error: { code: 'invalid_input', message: 'procedure name must be a string' } };
@@ -97,21 +117,10 @@ export function bindIpc(core: IpcCore, isOwnOrigin: (url: string) => boolean, ho
     const page = pages.get(id);
     const token = tokens.get(id) ?? null;
     // The core validates the name and the input; the cast only satisfies the type.
-    const r = await core.call({ token }, name as ProcedureName, input);
-    if (r.ok && (name === 'auth.signIn' || name === 'auth.autoSignIn')) {
-      const value = r.value as { token: string };
-      if (pages.get(id) !== page) {
-        // The page that asked was reloaded, navigated or closed meanwhile: nobody may inherit this session.
-        signOut(value.token);
-        return { ok: true, value: { ...value, token: '' } };
-      }
-      const previous = tokens.get(id);
-      if (previous && previous !== value.token) signOut(previous); // one session per page
-      tokens.set(id, value.token);
-      return { ok: true, value: { ...value, token: '' } };
-    }
-    if (r.ok && name === 'auth.signOut' && pages.get(id) === page) tokens.delete(id);
-    return r;
+    const { reply, session } = splitSession(await core.call({ token }, name as ProcedureName, input));
+    if (!session) return reply;
+    applySession(id, page, token, session);
+    return withoutToken(reply); // the token stays in main
   });
 
   // The data folder is the core's own home; the renderer cannot name any other path.
@@ -128,7 +137,7 @@ export function bindIpc(core: IpcCore, isOwnOrigin: (url: string) => boolean, ho
         () => ({ token: tokens.get(id) ?? null }),
         (event, payload) => {
           if (contents.isDestroyed() || !tokens.has(id)) return; // nobody signed in: nothing to say
-          const msg: IpcEventMessage = { event, payload };
+          const msg: EventMessage = { event, payload };
           contents.send(IPC_EVENT, msg);
         },
       );

@@ -1,7 +1,10 @@
 /**
  * The contract: every procedure the renderer (IPC) and the host (HTTP) can call, with its
- * input schema, output schema and the access it needs. Both shells and the renderer derive
- * their types from this one map; the core validates every input against it.
+ * input schema, output schema and the access it needs — and, as data, the rules the core
+ * applies around it: which input field names its dataset(s) (`datasets`) and what it does to
+ * the caller's session (`session`), so neither the dispatcher nor a shell special-cases a
+ * procedure by name. Both shells and the renderer derive their types from this one map; the
+ * core validates every input against it, and ids parse to their branded types.
  */
 import { z } from 'zod';
 
@@ -22,22 +25,66 @@ import {
   UserViewSchema,
 } from './views';
 import { SettingsSchema } from './settings';
+import type { IdBrand } from '../domain/ids';
+import type { Permission } from '../domain/permissions';
 
 /**
  * What a procedure needs: `public` (no session), `user` (a signed-in profile), or a dataset
  * permission checked on the dataset(s) the input names, or `tenant-owner` for tenant admin.
  */
-export type Access = 'public' | 'user' | 'tenant-owner' | 'dataset-owner' | z.infer<typeof PermissionEnum>;
+export type Access = 'public' | 'user' | 'tenant-owner' | 'dataset-owner' | Permission;
 
-type Def<I extends z.ZodType, O extends z.ZodType> = Readonly<{ access: Access; input: I; output: O; summary: string }>;
-const def = <I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O, summary: string): Def<I, O> => ({
-  access,
-  input,
-  output,
-  summary,
-});
+/** Access decided by a dataset the input names: such a procedure must say which (`datasets`). */
+export type DatasetAccess = 'dataset-owner' | Permission;
+type PlainAccess = Exclude<Access, DatasetAccess>;
 
-const id = (field: string) => z.uuid({ message: `${field} must be a UUID` });
+/**
+ * Which input field names the dataset(s) a procedure's access is checked on. The dispatcher
+ * reads this, never the procedure's name:
+ * - `ids`: the field with the id (or ids); ids reach datasets shared with the caller.
+ * - `names`: when no id is given, the field with the name (or names) of the caller's own
+ *   datasets, `default` when the field is absent; `create` makes a missing one (Cognee's add).
+ * - `whenNone: 'all-readable'`: when neither is given, every dataset the caller may read
+ *   (search). Otherwise naming no dataset is denied.
+ */
+export type DatasetSource = Readonly<{
+  ids: 'datasetId' | 'datasetIds';
+  names?: Readonly<{ field: 'datasetName' | 'datasetNames'; default: string; create: boolean }>;
+  whenNone?: 'all-readable';
+}>;
+
+/**
+ * What a successful call does to the session it was made in; the core reports it and both
+ * shells apply it (the cookie over HTTP, the window's token over IPC). `signs-in` procedures
+ * return `{ token }` and end the session the call came with.
+ */
+export type SessionRule = 'signs-in' | 'signs-out';
+
+type Def<I extends z.ZodType, O extends z.ZodType> = Readonly<{
+  access: Access;
+  input: I;
+  output: O;
+  summary: string;
+  datasets?: DatasetSource;
+  session?: SessionRule;
+}>;
+
+/** A dataset access without `datasets` (or another access with it) does not compile. */
+function def<I extends z.ZodType, O extends z.ZodType>(access: PlainAccess, input: I, output: O, summary: string, rules?: Readonly<{ session: SessionRule }>): Def<I, O>;
+function def<I extends z.ZodType, O extends z.ZodType>(
+  access: DatasetAccess,
+  input: I,
+  output: O,
+  summary: string,
+  rules: Readonly<{ datasets: DatasetSource & Readonly<{ ids: keyof z.input<I> }> }>,
+): Def<I, O>;
+function def<I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O, summary: string, rules: Partial<Pick<Def<I, O>, 'datasets' | 'session'>> = {}): Def<I, O> {
+  return { access, input, output, summary, ...rules };
+}
+
+const uuid = (field: string) => z.uuid({ message: `${field} must be a UUID` });
+/** A UUID that parses to its branded id type (shared/domain/ids.ts); callers still send plain strings. */
+const id = <B extends IdBrand>(_brand: B, field: string) => uuid(field).brand<B>();
 const email = z.email({ message: 'email must be a valid email address' }).max(254);
 const password = z.string().min(8, { message: 'password must be at least 8 characters' }).max(1024);
 /** Names are labels only: never part of a path. Control characters are refused. */
@@ -52,8 +99,13 @@ const name = (field: string) =>
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
 
+/** The dataset Cognee's add and cognify use when the input names none. */
+const MAIN_DATASET = 'main_dataset';
+/** The common case: the one dataset in `datasetId`. */
+const BY_ID = { ids: 'datasetId' } as const;
+
 const SignedInSchema = z.object({ user: UserViewSchema, token: z.string() });
-const datasetRef = { datasetId: id('datasetId').optional(), datasetName: name('datasetName').optional() };
+const datasetRef = { datasetId: id('DatasetId', 'datasetId').optional(), datasetName: name('datasetName').optional() };
 
 export const FileInputSchema = z.object({
   name: name('files[].name'),
@@ -111,10 +163,10 @@ export const procedures = {
     }),
     'Access-control mode, the profiles on this machine and the current profile.',
   ),
-  'auth.signIn': def('public', z.object({ email, password: z.string().min(1).max(1024) }).strict(), SignedInSchema, 'Sign in with email and password.'),
-  'auth.autoSignIn': def('public', empty, SignedInSchema, 'Sign in the default profile on a single-profile machine.'),
+  'auth.signIn': def('public', z.object({ email, password: z.string().min(1).max(1024) }).strict(), SignedInSchema, 'Sign in with email and password.', { session: 'signs-in' }),
+  'auth.autoSignIn': def('public', empty, SignedInSchema, 'Sign in the default profile on a single-profile machine.', { session: 'signs-in' }),
   'auth.register': def('public', z.object({ email, password }).strict(), UserViewSchema, 'Create a profile.'),
-  'auth.signOut': def('user', empty, ok, 'End the current session.'),
+  'auth.signOut': def('user', empty, ok, 'End the current session.', { session: 'signs-out' }),
   'auth.me': def('user', empty, UserViewSchema, 'The current profile.'),
   'auth.changePassword': def(
     'user',
@@ -130,42 +182,44 @@ export const procedures = {
   // Membership is by consent: the owner invites, the invited profile accepts or declines.
   'tenants.invite': def(
     'tenant-owner',
-    z.object({ tenantId: id('tenantId'), userId: id('userId') }).strict(),
+    z.object({ tenantId: id('TenantId', 'tenantId'), userId: id('UserId', 'userId') }).strict(),
     TenantInvitationViewSchema,
     'Invite a profile that belongs to no tenant; it joins only when it accepts.',
   ),
-  'tenants.cancelInvitation': def('tenant-owner', z.object({ invitationId: id('invitationId') }).strict(), ok, 'Withdraw a pending invitation.'),
+  'tenants.cancelInvitation': def('tenant-owner', z.object({ invitationId: uuid('invitationId') }).strict(), ok, 'Withdraw a pending invitation.'),
   'tenants.invitations': def('user', empty, z.array(TenantInvitationViewSchema), 'Invitations addressed to the caller.'),
-  'tenants.acceptInvitation': def('user', z.object({ invitationId: id('invitationId') }).strict(), TenantViewSchema, 'Join the tenant that invited the caller.'),
-  'tenants.declineInvitation': def('user', z.object({ invitationId: id('invitationId') }).strict(), ok, 'Decline an invitation.'),
-  'tenants.leave': def('user', z.object({ tenantId: id('tenantId') }).strict(), ok, 'Leave the caller’s tenant (strips roles and grants); its owner cannot.'),
-  'tenants.removeMember': def('tenant-owner', z.object({ tenantId: id('tenantId'), userId: id('userId') }).strict(), ok, 'Remove a member (strips roles and grants).'),
-  'tenants.delete': def('tenant-owner', z.object({ tenantId: id('tenantId') }).strict(), ok, 'Delete the tenant.'),
+  'tenants.acceptInvitation': def('user', z.object({ invitationId: uuid('invitationId') }).strict(), TenantViewSchema, 'Join the tenant that invited the caller.'),
+  'tenants.declineInvitation': def('user', z.object({ invitationId: uuid('invitationId') }).strict(), ok, 'Decline an invitation.'),
+  'tenants.leave': def('user', z.object({ tenantId: id('TenantId', 'tenantId') }).strict(), ok, 'Leave the caller’s tenant (strips roles and grants); its owner cannot.'),
+  'tenants.removeMember': def('tenant-owner', z.object({ tenantId: id('TenantId', 'tenantId'), userId: id('UserId', 'userId') }).strict(), ok, 'Remove a member (strips roles and grants).'),
+  'tenants.delete': def('tenant-owner', z.object({ tenantId: id('TenantId', 'tenantId') }).strict(), ok, 'Delete the tenant.'),
   'roles.create': def('tenant-owner', z.object({ name: name('name') }).strict(), RoleViewSchema, 'Create a role in the caller’s tenant.'),
-  'roles.delete': def('tenant-owner', z.object({ roleId: id('roleId') }).strict(), ok, 'Delete a role.'),
-  'roles.addMember': def('tenant-owner', z.object({ roleId: id('roleId'), userId: id('userId') }).strict(), ok, 'Assign a tenant member to a role.'),
-  'roles.removeMember': def('tenant-owner', z.object({ roleId: id('roleId'), userId: id('userId') }).strict(), ok, 'Remove a member from a role.'),
+  'roles.delete': def('tenant-owner', z.object({ roleId: id('RoleId', 'roleId') }).strict(), ok, 'Delete a role.'),
+  'roles.addMember': def('tenant-owner', z.object({ roleId: id('RoleId', 'roleId'), userId: id('UserId', 'userId') }).strict(), ok, 'Assign a tenant member to a role.'),
+  'roles.removeMember': def('tenant-owner', z.object({ roleId: id('RoleId', 'roleId'), userId: id('UserId', 'userId') }).strict(), ok, 'Remove a member from a role.'),
 
   // ── datasets and sharing ───────────────────────────────────────────
   'datasets.list': def('user', empty, z.array(DatasetViewSchema), 'Datasets the caller may read, with their permissions.'),
   'datasets.create': def('user', z.object({ name: name('name') }).strict(), DatasetViewSchema, 'Create a dataset (creator gets all four permissions).'),
-  'datasets.get': def('read', z.object({ datasetId: id('datasetId') }).strict(), DatasetViewSchema, 'One dataset.'),
-  'datasets.rename': def('dataset-owner', z.object({ datasetId: id('datasetId'), name: name('name') }).strict(), DatasetViewSchema, 'Rename (owner only).'),
-  'datasets.delete': def('delete', z.object({ datasetId: id('datasetId') }).strict(), ok, 'Delete a dataset, its graph, vectors and links.'),
-  'datasets.data': def('read', z.object({ datasetId: id('datasetId') }).strict(), z.array(DataViewSchema), 'Data items of a dataset.'),
-  'datasets.status': def('read', z.object({ datasetIds: z.array(id('datasetIds[]')).min(1).max(1000) }).strict(), z.array(DatasetStatusSchema), 'Processing status.'),
-  'sharing.list': def('share', z.object({ datasetId: id('datasetId') }).strict(), z.array(GrantViewSchema), 'Who has access and how.'),
+  'datasets.get': def('read', z.object({ datasetId: id('DatasetId', 'datasetId') }).strict(), DatasetViewSchema, 'One dataset.', { datasets: BY_ID }),
+  'datasets.rename': def('dataset-owner', z.object({ datasetId: id('DatasetId', 'datasetId'), name: name('name') }).strict(), DatasetViewSchema, 'Rename (owner only).', { datasets: BY_ID }),
+  'datasets.delete': def('delete', z.object({ datasetId: id('DatasetId', 'datasetId') }).strict(), ok, 'Delete a dataset, its graph, vectors and links.', { datasets: BY_ID }),
+  'datasets.data': def('read', z.object({ datasetId: id('DatasetId', 'datasetId') }).strict(), z.array(DataViewSchema), 'Data items of a dataset.', { datasets: BY_ID }),
+  'datasets.status': def('read', z.object({ datasetIds: z.array(id('DatasetId', 'datasetIds[]')).min(1).max(1000) }).strict(), z.array(DatasetStatusSchema), 'Processing status.', { datasets: { ids: 'datasetIds' } }),
+  'sharing.list': def('share', z.object({ datasetId: id('DatasetId', 'datasetId') }).strict(), z.array(GrantViewSchema), 'Who has access and how.', { datasets: BY_ID }),
   'sharing.grant': def(
     'share',
-    z.object({ datasetId: id('datasetId'), principalId: id('principalId'), permissions: z.array(PermissionEnum).min(1).max(4) }).strict(),
+    z.object({ datasetId: id('DatasetId', 'datasetId'), principalId: uuid('principalId'), permissions: z.array(PermissionEnum).min(1).max(4) }).strict(),
     ok,
     'Grant permissions to a user, role or tenant.',
+    { datasets: BY_ID },
   ),
   'sharing.revoke': def(
     'share',
-    z.object({ datasetId: id('datasetId'), principalId: id('principalId'), permissions: z.array(PermissionEnum).min(1).max(4) }).strict(),
+    z.object({ datasetId: id('DatasetId', 'datasetId'), principalId: uuid('principalId'), permissions: z.array(PermissionEnum).min(1).max(4) }).strict(),
     ok,
     'Revoke permissions.',
+    { datasets: BY_ID },
   ),
 
   // ── ingestion ──────────────────────────────────────────────────────
@@ -181,38 +235,43 @@ export const procedures = {
       .refine((v) => v.files.length + v.texts.length > 0, { message: 'nothing to add: give files or texts', path: ['files'] }),
     AddResultSchema,
     'Add files or text to a dataset (by id, or own name; created when missing).',
+    { datasets: { ids: 'datasetId', names: { field: 'datasetName', default: MAIN_DATASET, create: true } } },
   ),
-  'data.delete': def('delete', z.object({ datasetId: id('datasetId'), dataId: id('dataId') }).strict(), ok, 'Delete a data item and what only it asserted.'),
+  'data.delete': def('delete', z.object({ datasetId: id('DatasetId', 'datasetId'), dataId: id('DataId', 'dataId') }).strict(), ok, 'Delete a data item and what only it asserted.', { datasets: BY_ID }),
   'data.text': def(
     'read',
-    z.object({ datasetId: id('datasetId'), dataId: id('dataId') }).strict(),
+    z.object({ datasetId: id('DatasetId', 'datasetId'), dataId: id('DataId', 'dataId') }).strict(),
     z.object({ dataId: z.string(), name: z.string(), text: z.string() }),
     'The extracted text of a data item (the document view).',
+    { datasets: BY_ID },
   ),
   'cognify.run': def(
     'write',
     z
       .object({
-        datasetIds: z.array(id('datasetIds[]')).max(100).optional(),
+        datasetIds: z.array(id('DatasetId', 'datasetIds[]')).max(100).optional(),
         datasetNames: z.array(name('datasetNames[]')).max(100).optional(),
         runInBackground: z.boolean().default(true),
       })
       .strict(),
     z.array(RunViewSchema),
     'Build the graph and index (incremental).',
+    { datasets: { ids: 'datasetIds', names: { field: 'datasetNames', default: MAIN_DATASET, create: false } } },
   ),
   'datasets.reembed': def(
     'write',
-    z.object({ datasetId: id('datasetId') }).strict(),
+    z.object({ datasetId: id('DatasetId', 'datasetId') }).strict(),
     z.array(RunViewSchema),
     'Rebuild the dataset’s index with its owner’s embedder as configured now (in the background).',
+    { datasets: BY_ID },
   ),
-  'cognify.cancel': def('write', z.object({ datasetId: id('datasetId') }).strict(), ok, 'Cancel after the current item.'),
+  'cognify.cancel': def('write', z.object({ datasetId: id('DatasetId', 'datasetId') }).strict(), ok, 'Cancel after the current item.', { datasets: BY_ID }),
   'forget': def(
     'delete',
-    z.object({ datasetId: id('datasetId'), memoryOnly: z.boolean().default(true) }).strict(),
+    z.object({ datasetId: id('DatasetId', 'datasetId'), memoryOnly: z.boolean().default(true) }).strict(),
     ok,
     'Wipe graph and vectors (memoryOnly keeps raw data) or the whole dataset.',
+    { datasets: BY_ID },
   ),
 
   // ── search and graph ───────────────────────────────────────────────
@@ -222,19 +281,20 @@ export const procedures = {
       .object({
         query: z.string().trim().min(1, { message: 'query must not be empty' }).max(10_000, { message: 'query must be at most 10,000 characters' }),
         searchType: SearchTypeEnum.default('CHUNKS_HYBRID'),
-        datasetIds: z.array(id('datasetIds[]')).max(1000).optional(),
+        datasetIds: z.array(id('DatasetId', 'datasetIds[]')).max(1000).optional(),
         topK: z.number().int().min(1).max(100).default(10),
         onlyContext: z.boolean().default(false),
       })
       .strict(),
     SearchResponseSchema,
     'Search the named datasets, or every readable one.',
+    { datasets: { ids: 'datasetIds', whenNone: 'all-readable' } },
   ),
   'graph.read': def(
     'read',
     z
       .object({
-        datasetId: id('datasetId'),
+        datasetId: id('DatasetId', 'datasetId'),
         nodeLimit: z.number().int().min(1).max(50_000).default(2000),
         edgeLimit: z.number().int().min(1).max(100_000).default(6000),
         /** Pages through the stable (type, id) order when `truncated`. */
@@ -244,12 +304,13 @@ export const procedures = {
       .strict(),
     GraphSliceSchema,
     'The dataset graph, limited, in a stable order.',
+    { datasets: BY_ID },
   ),
   'graph.neighbourhood': def(
     'read',
     z
       .object({
-        datasetId: id('datasetId'),
+        datasetId: id('DatasetId', 'datasetId'),
         nodeId: z.string().min(1).max(200),
         depth: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
         nodeLimit: z.number().int().min(1).max(5000).default(500),
@@ -257,10 +318,11 @@ export const procedures = {
       .strict(),
     GraphSliceSchema,
     'Nodes within depth 1–3 of a node.',
+    { datasets: BY_ID },
   ),
   'graph.node': def(
     'read',
-    z.object({ datasetId: id('datasetId'), nodeId: z.string().min(1).max(200) }).strict(),
+    z.object({ datasetId: id('DatasetId', 'datasetId'), nodeId: z.string().min(1).max(200) }).strict(),
     z.object({
       node: GraphNodeSchema,
       relations: z.array(z.object({ edge: GraphEdgeSchema, other: GraphNodeSchema })),
@@ -269,13 +331,14 @@ export const procedures = {
       ),
     }),
     'A node with its relations and the passages that assert it.',
+    { datasets: BY_ID },
   ),
-  'graph.counts': def('read', z.object({ datasetId: id('datasetId') }).strict(), z.record(z.string(), z.number()), 'Node counts per type.'),
+  'graph.counts': def('read', z.object({ datasetId: id('DatasetId', 'datasetId') }).strict(), z.record(z.string(), z.number()), 'Node counts per type.', { datasets: BY_ID }),
   'graph.find': def(
     'read',
     z
       .object({
-        datasetId: id('datasetId'),
+        datasetId: id('DatasetId', 'datasetId'),
         query: z.string().trim().min(1).max(200),
         limit: z.number().int().min(1).max(200).default(20),
         types: z.array(GraphNodeSchema.shape.type).optional(),
@@ -283,6 +346,7 @@ export const procedures = {
       .strict(),
     z.array(GraphNodeSchema),
     'Find nodes by name.',
+    { datasets: BY_ID },
   ),
 
   // ── settings ───────────────────────────────────────────────────────

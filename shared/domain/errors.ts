@@ -54,8 +54,3 @@ export function toWire(e: unknown): WireError {
 export function fromWire(w: WireError): AppError {
   return new AppError(w.code, w.message, w.detail);
 }
-
-/** The error every "you may not see this dataset" and "it does not exist" case shares. */
-export function datasetNotFound(): AppError {
-  return new AppError('not_found', 'Dataset not found');
-}

@@ -4,7 +4,7 @@
  * The four permissions are independent (Cognee implies none from another): `write` alone
  * lets a user add data but not search it.
  */
-import { NO_PERMISSIONS, PERMISSIONS } from '../../../shared/domain/permissions';
+import { NO_PERMISSIONS } from '../../../shared/domain/permissions';
 import type { Permission, PermissionSet } from '../../../shared/domain/permissions';
 
 export type Grant = Readonly<{ principalId: string; datasetId: string; permission: Permission }>;
@@ -31,8 +31,4 @@ export function permissionsByDataset(grants: readonly Grant[], principalIds: Rea
     set[g.permission] = true;
   }
   return out;
-}
-
-export function permissionList(set: PermissionSet): Permission[] {
-  return PERMISSIONS.filter((p) => set[p]);
 }

@@ -1,4 +1,3 @@
-import type { RoleId, TenantId, UserId } from '../../../shared/domain/ids';
 import type { Handlers } from './types';
 import { callerOf } from './types';
 
@@ -30,16 +29,16 @@ export const tenantHandlers: TenantHandlers = {
       : null;
   },
   'tenants.create': async (ctx, i) => ctx.services.tenants.create(callerOf(ctx), i.name),
-  'tenants.invite': async (ctx, i) => ctx.services.tenants.invite(callerOf(ctx), i.tenantId as TenantId, i.userId as UserId),
+  'tenants.invite': async (ctx, i) => ctx.services.tenants.invite(callerOf(ctx), i.tenantId, i.userId),
   'tenants.cancelInvitation': async (ctx, i) => (await ctx.services.tenants.cancelInvitation(callerOf(ctx), i.invitationId), OK),
   'tenants.invitations': async (ctx) => ctx.services.tenants.invitations(callerOf(ctx)),
   'tenants.acceptInvitation': async (ctx, i) => ctx.services.tenants.acceptInvitation(callerOf(ctx), i.invitationId),
   'tenants.declineInvitation': async (ctx, i) => (await ctx.services.tenants.declineInvitation(callerOf(ctx), i.invitationId), OK),
-  'tenants.leave': async (ctx, i) => (await ctx.services.tenants.leave(callerOf(ctx), i.tenantId as TenantId), OK),
-  'tenants.removeMember': async (ctx, i) => (await ctx.services.tenants.removeMember(callerOf(ctx), i.tenantId as TenantId, i.userId as UserId), OK),
-  'tenants.delete': async (ctx, i) => (await ctx.services.tenants.delete(callerOf(ctx), i.tenantId as TenantId), OK),
+  'tenants.leave': async (ctx, i) => (await ctx.services.tenants.leave(callerOf(ctx), i.tenantId), OK),
+  'tenants.removeMember': async (ctx, i) => (await ctx.services.tenants.removeMember(callerOf(ctx), i.tenantId, i.userId), OK),
+  'tenants.delete': async (ctx, i) => (await ctx.services.tenants.delete(callerOf(ctx), i.tenantId), OK),
   'roles.create': async (ctx, i) => ctx.services.tenants.createRole(callerOf(ctx), i.name),
-  'roles.delete': async (ctx, i) => (await ctx.services.tenants.deleteRole(callerOf(ctx), i.roleId as RoleId), OK),
-  'roles.addMember': async (ctx, i) => (await ctx.services.tenants.addRoleMember(callerOf(ctx), i.roleId as RoleId, i.userId as UserId), OK),
-  'roles.removeMember': async (ctx, i) => (await ctx.services.tenants.removeRoleMember(callerOf(ctx), i.roleId as RoleId, i.userId as UserId), OK),
+  'roles.delete': async (ctx, i) => (await ctx.services.tenants.deleteRole(callerOf(ctx), i.roleId), OK),
+  'roles.addMember': async (ctx, i) => (await ctx.services.tenants.addRoleMember(callerOf(ctx), i.roleId, i.userId), OK),
+  'roles.removeMember': async (ctx, i) => (await ctx.services.tenants.removeRoleMember(callerOf(ctx), i.roleId, i.userId), OK),
 };

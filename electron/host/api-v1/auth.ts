@@ -6,7 +6,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
-import { clearSessionCookie, sessionToken, setSessionCookie } from '../session';
+import { splitSession } from '../../core/session-effect';
+import { applySessionEffect, sessionToken } from '../session';
 import { callCore, camelKeys, coreFailure, parse, v1, V1Failure } from './common';
 import type { HostContext } from '../context';
 import { userRead } from './shapes';
@@ -23,18 +24,21 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: HostContext): void
     const username = form.username;
     const password = form.password;
     if (typeof username !== 'string' || typeof password !== 'string') throw badCredentials();
-    const r = await core.call({ token: null }, 'auth.signIn', { email: username.trim(), password });
+    // As over /rpc: the sign-in replaces the session the request came with (the core ends it).
+    const { reply: r, session } = splitSession(await core.call({ token: sessionToken(req) }, 'auth.signIn', { email: username.trim(), password }));
     if (!r.ok) {
       if (r.error.code === 'unauthenticated' || r.error.code === 'invalid_input') throw badCredentials();
       throw coreFailure(r.error);
     }
-    setSessionCookie(reply, r.value.token, core.services.config.sessionTtlMs, ctx.secureCookies);
+    applySessionEffect(reply, session, core.services.config.sessionTtlMs, ctx.secureCookies);
     return { access_token: r.value.token, token_type: 'bearer' };
   }));
 
   app.post('/api/v1/auth/logout', v1(async (req, reply) => {
-    await callCore(core, req, 'auth.signOut', {}); // its event sockets close through the auth service's notice
-    clearSessionCookie(reply, ctx.secureCookies);
+    // Its event sockets close through the auth service's notice.
+    const { reply: r, session } = splitSession(await core.call({ token: sessionToken(req) }, 'auth.signOut', {}));
+    if (!r.ok) throw coreFailure(r.error);
+    applySessionEffect(reply, session, core.services.config.sessionTtlMs, ctx.secureCookies);
     return reply.code(204).send();
   }));
 
