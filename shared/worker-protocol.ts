@@ -7,14 +7,21 @@
  * messages with that seq. Values travel by structured clone (Electron's utilityProcess, and
  * child_process.fork with `serialization: 'advanced'`), so Float32Array survives the trip.
  *
+ * One union, typed end to end: `WorkerResults` gives every kind its result type, and
+ * `WorkerHost.call` / `Engines.request` return `ResultOf<K>` without a cast. A dataset kind
+ * carries the name of the contract procedure it serves (`graph.read`, `search.run`, …) or, for
+ * work no procedure names, a verb of its own (`cognify.item`, `data.forget`, …).
+ *
  * Adding a kind: add it to `WorkerRequest`, its result to `WorkerResults`, and a handler to the
  * worker's handler table (the table's type makes a missing handler a compile error).
  *
- * Main reaches the stores only through the `app` kind (worker-app-protocol.ts): there are no
- * store-level kinds, so nothing that talks to a worker can write a raw graph item or vector row.
+ * There are no store-level kinds (write a graph item, a vector row, raw Cypher): nothing that
+ * talks to a worker can write below the level of a whole data item.
  */
+import type { DatasetSearchAnswer, SearchType } from './contract/search';
+import type { Settings } from './contract/settings';
 import type { WireError } from './domain/errors';
-import type { AppRequest } from './worker-app-protocol';
+import type { GraphEdge, GraphNode, GraphSlice, NodeSource, NodeType } from './domain/graph';
 
 export type OpenInfo = Readonly<{
   pid: number;
@@ -46,9 +53,38 @@ export type WorkerRequest = Readonly<
    * it with invalid_input "Unknown request kind".
    */
   | { kind: 'debug.hold'; ms: number; serial: boolean }
-  /** Application work (ingest, search, graph views): see worker-app-protocol.ts for kinds and results. */
-  | { kind: 'app'; request: AppRequest }
+  // dataset work: each kind's handler routes its store calls through the engine lane
+  /** Parses, chunks, extracts, embeds and writes one data item (re-running replaces it). Progress: ItemStage. */
+  | {
+      kind: 'cognify.item';
+      dataId: string;
+      dataName: string;
+      rawPath: string;
+      /** The dataset owner's embedder and LLM (main resolves them), whoever started the run. */
+      embedder: EmbedderSettings;
+      llm: LlmSettings | null;
+      chunkSize?: number;
+      chunkOverlap?: number;
+    }
+  /** Removes what one data item asserted from the graph, the vectors and the stored text. */
+  | { kind: 'data.forget'; dataId: string }
+  /** Empties the dataset's graph, vectors and stored text (re-embed, forget memoryOnly). */
+  | { kind: 'dataset.wipe' }
+  /** A data item's extracted text (null before cognify). */
+  | { kind: 'data.text'; dataId: string }
+  /** `embedder` is the dataset owner's (it embeds the query); `llm` is the caller's (it only answers). */
+  | { kind: 'search.run'; searchType: SearchType; query: string; topK: number; onlyContext: boolean; embedder: EmbedderSettings; llm: LlmSettings | null }
+  | { kind: 'graph.read'; nodeLimit: number; edgeLimit: number; offset: number; types?: readonly NodeType[] }
+  | { kind: 'graph.neighbourhood'; nodeId: string; depth: 1 | 2 | 3; nodeLimit: number }
+  | { kind: 'graph.node'; nodeId: string }
+  | { kind: 'graph.counts' }
+  | { kind: 'graph.find'; query: string; limit: number; types?: readonly NodeType[] }
+  /** Totals for diagnostics and tests: nodes, edges, vector rows per table. */
+  | { kind: 'dataset.stats' }
 >;
+
+export type EmbedderSettings = Settings['embedding'];
+export type LlmSettings = Settings['llm'];
 
 export type RequestKind = WorkerRequest['kind'];
 
@@ -62,19 +98,43 @@ export type TestHookKind = 'debug.hold';
 export const TEST_HOOKS_ARG = '--kenning-test-hooks';
 /** The kinds every worker answers. */
 export type ProductKind = Exclude<RequestKind, TestHookKind>;
+/** The worker's own lifecycle, answered whatever dataset it serves. */
+export type ControlKind = 'open' | 'close' | 'ping' | 'cancel';
+/** The kinds that work on the dataset's stores: what `Engines.request` sends. */
+export type DatasetKind = Exclude<ProductKind, ControlKind>;
 export type RequestOf<K extends RequestKind> = Extract<WorkerRequest, { kind: K }>;
 
-/** The value each request resolves to. */
+/** A node with its relations and the passages that assert it (main adds each passage's item name). */
+export type NodeWithSources = Readonly<{ node: GraphNode; relations: { edge: GraphEdge; other: GraphNode }[]; sources: NodeSource[] }>;
+
+/** The value each request resolves to: one entry per kind, nothing `unknown`. */
 export interface WorkerResults {
   open: OpenInfo;
   close: null;
   ping: Readonly<{ pid: number; open: boolean }>;
   cancel: Readonly<{ found: boolean }>;
   'debug.hold': null;
-  /** Typed per request kind by AppResult in worker-app-protocol.ts. */
-  app: unknown;
+  'cognify.item': Readonly<{ chunks: number; entities: number; relations: number; textChars: number; embedderId: string; dimension: number }>;
+  'data.forget': Readonly<{ ok: true }>;
+  'dataset.wipe': Readonly<{ ok: true }>;
+  'data.text': Readonly<{ text: string | null }>;
+  'search.run': DatasetSearchAnswer;
+  'graph.read': GraphSlice;
+  'graph.neighbourhood': GraphSlice;
+  /** null when the dataset has no such node. */
+  'graph.node': NodeWithSources | null;
+  'graph.counts': Record<string, number>;
+  'graph.find': GraphNode[];
+  'dataset.stats': Readonly<{ nodes: number; edges: number; vectors: Record<string, number> }>;
 }
-export type ResultOf<K extends RequestKind> = K extends keyof WorkerResults ? WorkerResults[K] : never;
+export type ResultOf<K extends RequestKind> = WorkerResults[K];
+
+/** The stages `cognify.item` reports, in order; each progress event carries the item's size in `done`. */
+export const ITEM_STAGES = ['classify', 'parse', 'chunk', 'extract', 'summarize', 'embed', 'write'] as const;
+export type ItemStage = (typeof ITEM_STAGES)[number];
+export function isItemStage(s: string): s is ItemStage {
+  return (ITEM_STAGES as readonly string[]).includes(s);
+}
 
 /** Progress of a long request (per item and stage). Free-form enough for ingest to extend. */
 export type ProgressEvent = Readonly<{

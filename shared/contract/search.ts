@@ -1,7 +1,7 @@
 /** Search types (Cognee's names where Cognee has one) and the shape of results. */
 import { z } from 'zod';
 
-import { CitationSchema } from './views';
+import { CitationSchema } from '../domain/graph';
 
 export const SEARCH_TYPES = [
   'CHUNKS',
@@ -48,9 +48,8 @@ export const GraphReportSchema = z.object({
 });
 export type GraphReport = z.infer<typeof GraphReportSchema>;
 
-export const DatasetSearchResultSchema = z.object({
-  datasetId: z.string(),
-  datasetName: z.string(),
+/** What one dataset answers (its worker's `search.run` result); main adds the dataset's id and name. */
+export const DatasetSearchAnswerSchema = z.object({
   hits: z.array(SearchHitSchema),
   /** Completion types: the LLM's answer. */
   answer: z.string().optional(),
@@ -59,6 +58,13 @@ export const DatasetSearchResultSchema = z.object({
   /** CYPHER: result rows. */
   rows: z.array(z.record(z.string(), z.unknown())).optional(),
   report: GraphReportSchema.optional(),
+});
+export type DatasetSearchAnswer = z.infer<typeof DatasetSearchAnswerSchema>;
+
+export const DatasetSearchResultSchema = z.object({
+  datasetId: z.string(),
+  datasetName: z.string(),
+  ...DatasetSearchAnswerSchema.shape,
 });
 export type DatasetSearchResult = z.infer<typeof DatasetSearchResultSchema>;
 

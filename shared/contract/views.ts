@@ -1,7 +1,6 @@
-/** zod schemas of what procedures return. Types in shared/domain mirror them. */
+/** zod schemas of what procedures return. */
 import { z } from 'zod';
 
-import { ERROR_CODES } from '../domain/errors';
 import { PERMISSIONS } from '../domain/permissions';
 
 export const PermissionEnum = z.enum(PERMISSIONS);
@@ -88,35 +87,5 @@ export const RunViewSchema = z.object({
   error: z.string().nullable(),
 });
 
-export const GraphNodeSchema = z.object({
-  id: z.string(),
-  type: z.enum(['Document', 'DocumentChunk', 'Entity', 'EntityType', 'TextSummary']),
-  name: z.string(),
-  kind: z.string().optional(),
-  description: z.string().optional(),
-});
-export const GraphEdgeSchema = z.object({
-  id: z.string(),
-  source: z.string(),
-  target: z.string(),
-  relation: z.string(),
-  weight: z.number().optional(),
-});
-export const GraphSliceSchema = z.object({
-  nodes: z.array(GraphNodeSchema),
-  edges: z.array(GraphEdgeSchema),
-  truncated: z.boolean(),
-  totalNodes: z.number(),
-  totalEdges: z.number(),
-});
-
-export const CitationSchema = z.object({
-  dataId: z.string(),
-  dataName: z.string(),
-  chunkId: z.string(),
-  start: z.number(),
-  end: z.number(),
-  text: z.string(),
-});
-
-export const WireErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string(), detail: z.record(z.string(), z.unknown()).optional() });
+/** The graph shapes are defined once, with their types, in shared/domain/graph.ts. */
+export { CitationSchema, GraphEdgeSchema, GraphNodeSchema, GraphSliceSchema } from '../domain/graph';

@@ -40,7 +40,7 @@ describe('dataset worker killed during cognify', () => {
   async function snapshot(datasetId: string) {
     const counts = await t.call(token, 'graph.counts', { datasetId });
     const g = await t.call(token, 'graph.read', { datasetId, nodeLimit: 50_000, edgeLimit: 100_000 });
-    const stats = await t.core.services.engines.request({ ownerId: userId, datasetId }, 'read', { kind: 'stats' });
+    const stats = await t.core.services.engines.request({ ownerId: userId, datasetId }, 'read', { kind: 'dataset.stats' });
     const searches: string[][] = [];
     for (const query of ['whale ship sea', 'Ishmael Queequeg harpoon', 'captain Ahab']) {
       for (const searchType of ['CHUNKS_LEXICAL', 'CHUNKS', 'SUMMARIES'] as const) {

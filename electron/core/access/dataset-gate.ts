@@ -43,7 +43,8 @@ export async function requireDatasets(store: Store, caller: Caller, ids: readonl
   return out;
 }
 
-export type DatasetRef = Readonly<{ datasetId?: string | undefined; datasetName?: string | undefined }>;
+/** Which dataset a request means: by id, or by one of the caller's own names (not an engine `DatasetRef`). */
+export type DatasetSelector = Readonly<{ datasetId?: string | undefined; datasetName?: string | undefined }>;
 
 /**
  * Resolves an id (reaches shared datasets) or a name (only among the caller's own datasets;
@@ -53,7 +54,7 @@ export type DatasetRef = Readonly<{ datasetId?: string | undefined; datasetName?
 export async function resolveDatasetRef(
   store: Store,
   caller: Caller,
-  ref: DatasetRef,
+  ref: DatasetSelector,
   need: Permission,
   createIfMissing = false,
 ): Promise<AuthorizedDataset & { created: boolean }> {

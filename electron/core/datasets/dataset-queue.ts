@@ -6,10 +6,10 @@
  * to exit). Disabled, the queue admits everything and teardown is left to idle eviction.
  * Lifetime: the app.
  */
+import type { DatasetRef } from '../engines';
 import type { EnginePool } from './engine-pool';
 import { FifoSemaphore } from './fifo-semaphore';
 import { refKey } from './paths';
-import type { DatasetRef } from './paths';
 import type { DatasetWorker } from './worker-host';
 
 export type DatasetQueueOptions = Readonly<{

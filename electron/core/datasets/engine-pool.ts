@@ -5,9 +5,10 @@
  * call, after the old process has fully exited (its lock is then free). Lifetime: the app.
  */
 import { AppError } from '../../../shared/domain/errors';
+import type { DatasetRef } from '../engines';
 import type { WorkerLauncher } from './launcher';
 import { datasetPaths, refKey, removeDatasetFiles } from './paths';
-import type { DatasetPaths, DatasetRef } from './paths';
+import type { DatasetPaths } from './paths';
 import { WorkerHost } from './worker-host';
 import type { DatasetWorker } from './worker-host';
 

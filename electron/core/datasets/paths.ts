@@ -10,9 +10,7 @@ import path from 'node:path';
 
 import { AppError } from '../../../shared/domain/errors';
 import { isUuid } from '../../../shared/domain/ids';
-
-/** Names a dataset's engines: the owner decides the folder, also for people it is shared with. */
-export type DatasetRef = Readonly<{ ownerId: string; datasetId: string }>;
+import type { DatasetRef } from '../engines';
 
 export type DatasetPaths = Readonly<{ dir: string; graph: string; vectors: string; lock: string }>;
 

@@ -1,14 +1,16 @@
 /**
  * The core's `Engines` over the worker pool and the dataset queue: every request goes
  * through the queue (cap on concurrent dataset operations, one write at a time per dataset)
- * to the dataset's worker, as the `app` kind of the worker protocol.
+ * to the dataset's worker, as is: the worker protocol's kinds are the engine requests.
  */
-import type { AppProgress, AppRequestKind, AppResult } from '../../../shared/worker-app-protocol';
+import { isItemStage } from '../../../shared/worker-protocol';
+import type { ProgressEvent } from '../../../shared/worker-protocol';
 import type { CoreConfig } from '../config';
-import type { Engines } from '../engines';
+import type { Engines, RequestOptions } from '../engines';
 import { DatasetQueue } from './dataset-queue';
 import { EnginePool } from './engine-pool';
 import type { WorkerLauncher } from './launcher';
+import type { CallOptions } from './worker-host';
 
 export type PooledEngines = Engines & Readonly<{ pool: EnginePool; queue: DatasetQueue }>;
 
@@ -18,19 +20,18 @@ export function pooledEngines(home: string, config: CoreConfig, launcher: Worker
   return {
     pool,
     queue,
-    request: <K extends AppRequestKind>(...[ref, mode, body, opts]: Parameters<Engines['request']>) =>
-      queue.withDataset(ref, mode, async (worker) => {
-        const value = await worker.call(
-          { kind: 'app', request: body },
-          {
-            ...(opts?.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
-            ...(opts?.signal ? { signal: opts.signal } : {}),
-            ...(opts?.onProgress ? { onProgress: (e) => opts.onProgress!({ stage: e.stage as AppProgress['stage'], bytes: e.done ?? 0 }) } : {}),
-          },
-        );
-        return value as AppResult<K>;
-      }),
+    request: (ref, mode, body, opts) => queue.withDataset(ref, mode, (worker) => worker.call(body, callOptions(opts))),
     deleteDataset: (ref) => pool.deleteDataset(ref),
     close: () => pool.close(),
+  };
+}
+
+function callOptions(opts: RequestOptions | undefined): CallOptions {
+  const onProgress = opts?.onProgress;
+  return {
+    ...(opts?.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+    ...(opts?.signal ? { signal: opts.signal } : {}),
+    // Only cognify.item reports progress, always with an item stage and the item's size in `done`.
+    ...(onProgress ? { onProgress: (e: ProgressEvent) => isItemStage(e.stage) && onProgress({ stage: e.stage, bytes: e.done ?? 0 }) } : {}),
   };
 }

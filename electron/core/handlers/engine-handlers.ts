@@ -3,15 +3,12 @@
  * has already authorized `ctx.datasets`; these only translate to worker requests.
  */
 import { AppError } from '../../../shared/domain/errors';
-import type { DataId, DatasetId } from '../../../shared/domain/ids';
 import { dataNames } from '../catalog/data-names';
 import { dropIfOrphan, deleteDatasetEverywhere } from '../catalog/delete-dataset';
 import type { DatasetRef } from '../engines';
 import { addItems, textItem } from '../pipeline/add';
 import { runSearch } from '../search/search-service';
 import type { DatasetRow } from '../store/repos/datasets-repo';
-import type { Output } from '../../../shared/contract/procedures';
-import type { GraphSlice } from '../../../shared/domain/graph';
 import type { Handlers } from './types';
 import { callerOf, only } from './types';
 
@@ -19,9 +16,6 @@ type EngineHandlers = Pick<
   Handlers,
   'data.add' | 'data.delete' | 'data.text' | 'cognify.run' | 'datasets.reembed' | 'cognify.cancel' | 'forget' | 'search.run' | 'graph.read' | 'graph.neighbourhood' | 'graph.node' | 'graph.counts' | 'graph.find'
 >;
-
-/** Copies a readonly slice from the worker into the contract's plain shape. */
-const slice = (s: GraphSlice): Output<'graph.read'> => ({ ...s, nodes: s.nodes.map((n) => ({ ...n })), edges: s.edges.map((e) => ({ ...e })) });
 
 const refOf = (d: DatasetRow): DatasetRef => ({ ownerId: d.owner_id, datasetId: d.id });
 
@@ -36,11 +30,12 @@ export const engineHandlers: EngineHandlers = {
   'data.delete': async (ctx, i) => {
     const { dataset } = only(ctx.datasets);
     const { store, engines } = ctx.services;
-    if (!(await store.data.linked(dataset.id, i.dataId))) throw new AppError('not_found', 'No such data item in this dataset');
+    const item = await store.data.linked(dataset.id, i.dataId);
+    if (!item) throw new AppError('not_found', 'No such data item in this dataset');
     // Engines first: if this fails, the item is still listed and the delete can be retried.
-    await engines.request(refOf(dataset), 'write', { kind: 'ingest.forgetItem', dataId: i.dataId });
-    await store.data.unlink(dataset.id, i.dataId as DataId);
-    await dropIfOrphan(ctx.services, i.dataId as DataId);
+    await engines.request(refOf(dataset), 'write', { kind: 'data.forget', dataId: i.dataId });
+    await store.data.unlink(dataset.id, item.id);
+    await dropIfOrphan(ctx.services, item.id);
     await store.audit.record({ actorId: callerOf(ctx).userId, action: 'data.delete', datasetId: dataset.id, detail: { dataId: i.dataId } });
     ctx.services.bus.toReaders(dataset.id, 'datasets.changed', { reason: 'data' });
     return { ok: true };
@@ -49,7 +44,7 @@ export const engineHandlers: EngineHandlers = {
     const { dataset } = only(ctx.datasets);
     const row = await ctx.services.store.data.linked(dataset.id, i.dataId);
     if (!row) throw new AppError('not_found', 'No such data item in this dataset');
-    const r = await ctx.services.engines.request(refOf(dataset), 'read', { kind: 'docs.read', dataId: i.dataId });
+    const r = await ctx.services.engines.request(refOf(dataset), 'read', { kind: 'data.text', dataId: i.dataId });
     if (r.text === null) throw new AppError('not_found', `${row.name} has not been processed yet; run cognify first`);
     return { dataId: row.id, name: row.name, text: r.text };
   },
@@ -62,9 +57,9 @@ export const engineHandlers: EngineHandlers = {
     // It runs with the dataset OWNER's embedder and LLM (cognify.run resolves them), so a grantee
     // with write cannot have the owner's text sent to, or the index rebuilt by, a server it chose.
     await cognify.cancelAndWait(dataset.id);
-    await engines.request(refOf(dataset), 'write', { kind: 'ingest.wipe' });
-    await store.data.resetStatuses(dataset.id as DatasetId);
-    await store.datasets.setEmbedder(dataset.id as DatasetId, null, null);
+    await engines.request(refOf(dataset), 'write', { kind: 'dataset.wipe' });
+    await store.data.resetStatuses(dataset.id);
+    await store.datasets.setEmbedder(dataset.id, null, null);
     await store.audit.record({ actorId: callerOf(ctx).userId, action: 'reembed', datasetId: dataset.id });
     const fresh = (await store.datasets.byId(dataset.id))!;
     return cognify.run(callerOf(ctx).userId, [fresh], false, 'reembed');
@@ -81,9 +76,9 @@ export const engineHandlers: EngineHandlers = {
       await deleteDatasetEverywhere(ctx.services, callerOf(ctx), dataset);
     } else {
       await cognify.cancelAndWait(dataset.id);
-      await engines.request(refOf(dataset), 'write', { kind: 'ingest.wipe' });
-      await store.data.resetStatuses(dataset.id as DatasetId);
-      await store.datasets.setEmbedder(dataset.id as DatasetId, null, null);
+      await engines.request(refOf(dataset), 'write', { kind: 'dataset.wipe' });
+      await store.data.resetStatuses(dataset.id);
+      await store.datasets.setEmbedder(dataset.id, null, null);
       await store.audit.record({ actorId: callerOf(ctx).userId, action: 'forget', datasetId: dataset.id, detail: { memoryOnly: true } });
     }
     bus.deliver(readers, 'datasets.changed', { reason: 'forget' });
@@ -91,16 +86,16 @@ export const engineHandlers: EngineHandlers = {
   },
   'search.run': async (ctx, i) => runSearch(ctx.services, callerOf(ctx).userId, ctx.datasets, i),
   'graph.read': async (ctx, i) =>
-    slice(await ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'view.graph', nodeLimit: i.nodeLimit, edgeLimit: i.edgeLimit, offset: i.offset, ...(i.types ? { types: i.types } : {}) })),
+    ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'graph.read', nodeLimit: i.nodeLimit, edgeLimit: i.edgeLimit, offset: i.offset, ...(i.types ? { types: i.types } : {}) }),
   'graph.neighbourhood': async (ctx, i) =>
-    slice(await ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'view.neighbourhood', nodeId: i.nodeId, depth: i.depth, nodeLimit: i.nodeLimit })),
+    ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'graph.neighbourhood', nodeId: i.nodeId, depth: i.depth, nodeLimit: i.nodeLimit }),
   'graph.node': async (ctx, i) => {
-    const r = await ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'view.node', nodeId: i.nodeId });
+    const r = await ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'graph.node', nodeId: i.nodeId });
     if (!r) throw new AppError('not_found', 'No such node in this dataset');
     const names = await dataNames(ctx.services.store, r.sources.map((s) => s.dataId));
     return { ...r, sources: r.sources.map((s) => ({ ...s, dataName: names.get(s.dataId) ?? '' })) };
   },
-  'graph.counts': async (ctx) => ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'view.counts' }),
+  'graph.counts': async (ctx) => ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'graph.counts' }),
   'graph.find': async (ctx, i) =>
-    ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'view.find', query: i.query, limit: i.limit, ...(i.types ? { types: i.types } : {}) }),
+    ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'graph.find', query: i.query, limit: i.limit, ...(i.types ? { types: i.types } : {}) }),
 };

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { EventPayload } from '../../../shared/contract/events';
 import type { Settings } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/domain/errors';
-import type { DataId, DatasetId, RunId, UserId } from '../../../shared/domain/ids';
+import type { RunId, UserId } from '../../../shared/domain/ids';
 import type { RunView } from '../../../shared/domain/types';
 import type { Services } from '../services';
 import type { DataRow } from '../store/repos/data-repo';
@@ -21,9 +21,6 @@ import { processingSettingsFor } from './provider-settings';
 type Progress = EventPayload<'run.progress'>;
 
 type ActiveRun = { runId: RunId; cancelled: boolean; done: Promise<RunView> };
-
-/** A stage report from the worker while it processes one item. */
-export type ItemProgress = Readonly<{ stage: Progress['stage']; bytes: number }>;
 
 export class CognifyRunner implements CognifyService {
   readonly #active = new Map<string, ActiveRun>();
@@ -108,17 +105,17 @@ export class CognifyRunner implements CognifyService {
             bytes,
             ...(message ? { message } : {}),
           });
-        await store.data.setStatus(dataset.id, next.id as DataId, 'processing');
+        await store.data.setStatus(dataset.id, next.id, 'processing');
         emit('queued', next.size);
         const outcome = await this.processItem(dataset, next, settings, emit);
         if (outcome.ok) {
           done++;
-          await store.data.setStatus(dataset.id, next.id as DataId, 'completed');
-          if (outcome.embedderId && outcome.embedderId !== dataset.embedder_id) await store.datasets.setEmbedder(dataset.id as DatasetId, outcome.embedderId, outcome.dimension ?? null);
+          await store.data.setStatus(dataset.id, next.id, 'completed');
+          if (outcome.embedderId && outcome.embedderId !== dataset.embedder_id) await store.datasets.setEmbedder(dataset.id, outcome.embedderId, outcome.dimension ?? null);
           emit('done', next.size);
         } else {
           failed++;
-          await store.data.setStatus(dataset.id, next.id as DataId, 'errored', outcome.error.message);
+          await store.data.setStatus(dataset.id, next.id, 'errored', outcome.error.message);
           emit('error', next.size, outcome.error.message);
           if (outcome.error.code === 'storage_full' || outcome.error.code === 'storage_readonly' || outcome.error.code === 'corrupt') {
             fatal = outcome.error;
@@ -135,7 +132,7 @@ export class CognifyRunner implements CognifyService {
     const error = fatal?.message ?? (failed > 0 ? `${failed} item(s) could not be processed` : null);
     await store.runs.update(runId, { status, itemsDone: done, itemsFailed: failed, ...(error ? { error } : {}) });
     // Items left 'processing' by a cancel or a fatal error go back to pending for the next run.
-    for (const d of await store.data.inDataset(dataset.id as DatasetId)) if (d.status === 'processing') await store.data.setStatus(dataset.id as DatasetId, d.id, 'pending');
+    for (const d of await store.data.inDataset(dataset.id)) if (d.status === 'processing') await store.data.setStatus(dataset.id, d.id, 'pending');
     const final = (await store.runs.byId(runId))!;
     bus.toReaders(dataset.id, 'run.finished', final);
     bus.toReaders(dataset.id, 'datasets.changed', { reason: 'status' });
@@ -156,7 +153,7 @@ export class CognifyRunner implements CognifyService {
           { ownerId: dataset.owner_id, datasetId: dataset.id },
           'write',
           {
-            kind: 'ingest.item',
+            kind: 'cognify.item',
             dataId: item.id,
             dataName: item.name,
             rawPath,

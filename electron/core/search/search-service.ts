@@ -15,6 +15,7 @@ import { COMPLETION_TYPES } from '../../../shared/contract/search';
 import type { DatasetSearchResult, SearchHit } from '../../../shared/contract/search';
 import type { Settings } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/domain/errors';
+import type { UserId } from '../../../shared/domain/ids';
 import { denied } from '../access/dataset-gate';
 import type { AuthorizedDataset } from '../access/dataset-gate';
 import { dataNames } from '../catalog/data-names';
@@ -24,12 +25,12 @@ import { reciprocalRankFusion } from '../../../shared/rank-fusion';
 
 export async function runSearch(
   services: Services,
-  userId: string,
+  userId: UserId,
   datasets: readonly AuthorizedDataset[],
   input: ParsedInput<'search.run'>,
 ): Promise<Output<'search.run'>> {
   // The caller's settings choose only the LLM that answers; see the header.
-  const settings = await providerSettingsOf(services.store, userId as never);
+  const settings = await providerSettingsOf(services.store, userId);
   const ownerSettings = new Map<string, Promise<Settings>>();
   const embedderOf = async (dataset: AuthorizedDataset['dataset']): Promise<Settings['embedding']> => {
     let s = ownerSettings.get(dataset.owner_id);

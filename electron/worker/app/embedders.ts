@@ -3,7 +3,7 @@
  * the one the dataset's vectors were written with, and refuses to mix two.
  */
 import { AppError } from '../../../shared/domain/errors';
-import type { EmbedderSettings } from '../../../shared/worker-app-protocol';
+import type { EmbedderSettings } from '../../../shared/worker-protocol';
 import { createEmbedder } from '../ingest/embed';
 import type { Embedder } from '../ingest/types';
 

@@ -1,13 +1,9 @@
 /** Lifecycle: open, close, ping, cancel. (The test-only debug.hold lives in test-hooks.ts.) */
 import { AppError } from '../../../shared/domain/errors';
-import type { Handler } from '../dispatcher';
+import type { ControlKind } from '../../../shared/worker-protocol';
+import type { HandlersOf } from './types';
 
-export const controlHandlers: {
-  readonly open: Handler<'open'>;
-  readonly close: Handler<'close'>;
-  readonly ping: Handler<'ping'>;
-  readonly cancel: Handler<'cancel'>;
-} = {
+export const controlHandlers: HandlersOf<ControlKind> = {
   open: {
     serial: true,
     async run(req, ctx) {

@@ -7,6 +7,7 @@
 import fs from 'node:fs/promises';
 
 import { AppError } from '../../../shared/domain/errors';
+import type { ItemStage } from '../../../shared/worker-protocol';
 import { chunkText } from '../ingest/chunk';
 import { extractEntities } from '../ingest/extract';
 import type { OpenAiChatClient } from '../ingest/llm';
@@ -19,8 +20,6 @@ import type { DocTextStore } from './doc-text-store';
 import { buildItem } from './item-build';
 import type { PendingRow } from './item-build';
 import { extractWithLlm } from './llm-extract';
-
-export type ItemStage = 'classify' | 'parse' | 'chunk' | 'extract' | 'summarize' | 'embed' | 'write';
 
 export type CognifyItemInput = Readonly<{
   dataId: string;

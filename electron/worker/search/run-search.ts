@@ -4,7 +4,7 @@
  * which owns the catalog.
  */
 import { AppError } from '../../../shared/domain/errors';
-import type { SearchHit, SearchType } from '../../../shared/contract/search';
+import type { DatasetSearchAnswer, SearchHit, SearchType } from '../../../shared/contract/search';
 import type { OpenAiChatClient } from '../ingest/llm';
 import type { Embedder } from '../ingest/types';
 import type { DocTextStore } from '../pipeline/doc-text-store';
@@ -13,14 +13,6 @@ import type { GraphStore, VectorHit, VectorStore, VectorTable } from '../stores'
 import { graphReport } from './graph-report';
 
 export type WorkerSearchInput = Readonly<{ searchType: SearchType; query: string; topK: number; onlyContext: boolean }>;
-
-export type WorkerSearchOutput = {
-  hits: SearchHit[];
-  answer?: string;
-  context?: string;
-  rows?: Record<string, unknown>[];
-  report?: ReturnType<typeof graphReport>;
-};
 
 export type SearchDeps = Readonly<{
   graph: GraphStore;
@@ -55,7 +47,7 @@ function searchCtx(deps: SearchDeps, query: string): SearchCtx {
   };
 }
 
-export async function runSearch(input: WorkerSearchInput, plainDeps: SearchDeps): Promise<WorkerSearchOutput> {
+export async function runSearch(input: WorkerSearchInput, plainDeps: SearchDeps): Promise<DatasetSearchAnswer> {
   const { searchType: type, query, topK } = input;
   const deps = searchCtx(plainDeps, query);
   switch (type) {
@@ -174,7 +166,7 @@ async function passage(deps: SearchDeps, chunkId: string, dataId: string): Promi
   return m ? deps.docs.slice(dataId, Number(m[1]), Number(m[2])) : '';
 }
 
-async function completion(input: WorkerSearchInput, deps: SearchCtx): Promise<WorkerSearchOutput> {
+async function completion(input: WorkerSearchInput, deps: SearchCtx): Promise<DatasetSearchAnswer> {
   const chunks = input.searchType !== 'GRAPH_COMPLETION' ? await vectorHits(deps, 'DocumentChunk_text', 'chunk', input.query, input.topK, 'hybrid') : [];
   const triplets = input.searchType !== 'RAG_COMPLETION' ? await tripletHits(deps, input.query, input.topK) : [];
   const entities = input.searchType !== 'RAG_COMPLETION' ? await entityHits(deps, input.query, input.topK) : [];

@@ -127,7 +127,7 @@ describe('EnginePool', () => {
     const lease = await pool.acquire(r);
     const pid = lease.worker.pid;
     const stuck = lease.worker.call({ kind: 'debug.hold', ms: 60_000, serial: true }, { timeoutMs: 300 });
-    const behind = app(lease.worker, { kind: 'view.counts' }, { timeoutMs: 60_000 }); // its store call waits in the lane
+    const behind = app(lease.worker, { kind: 'graph.counts' }, { timeoutMs: 60_000 }); // its store call waits in the lane
     expect(await code(stuck)).toBe('timeout');
     expect(await code(behind)).toBe('worker_crashed');
     lease.release();

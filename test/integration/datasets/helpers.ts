@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { AppError } from '../../../shared/domain/errors';
-import type { AppRequest, AppResult } from '../../../shared/worker-app-protocol';
+import type { DatasetKind, RequestOf, ResultOf } from '../../../shared/worker-protocol';
 import { EnginePool } from '../../../electron/core/datasets/engine-pool';
 import type { EnginePoolOptions } from '../../../electron/core/datasets/engine-pool';
 import { nodeLauncher } from '../../../electron/core/datasets/launcher-node';
-import type { DatasetRef } from '../../../electron/core/datasets/paths';
+import type { DatasetRef } from '../../../electron/core/engines';
 import type { CallOptions, DatasetWorker } from '../../../electron/core/datasets/worker-host';
 
 /** Workers that also answer the test hooks (debug.hold); the product's launchers never set this. */
@@ -37,9 +37,9 @@ export function alive(pid: number | undefined): boolean {
   }
 }
 
-/** An `app` request, as main sends it, with its result typed. */
-export function app<R extends AppRequest>(w: DatasetWorker, request: R, opts?: CallOptions): Promise<AppResult<R['kind']>> {
-  return w.call({ kind: 'app', request }, opts) as Promise<AppResult<R['kind']>>;
+/** A dataset request, as main sends it (Engines.request without the queue), with its result typed. */
+export function app<K extends DatasetKind>(w: DatasetWorker, request: RequestOf<K>, opts?: CallOptions): Promise<ResultOf<K>> {
+  return w.call(request, opts);
 }
 
 /** Writes `text` as a raw file under `home/raw/` and returns its path (main passes raw paths to workers). */
@@ -50,10 +50,10 @@ export async function rawFile(home: string, name: string, text: string): Promise
   return file;
 }
 
-/** Ingests one text item through the `app` kind, as cognify does (the fast hashing embedder). */
-export async function ingest(w: DatasetWorker, home: string, dataId: string, text: string, opts?: CallOptions): Promise<AppResult<'ingest.item'>> {
+/** Ingests one text item through `cognify.item`, as cognify does (the fast hashing embedder). */
+export async function ingest(w: DatasetWorker, home: string, dataId: string, text: string, opts?: CallOptions): Promise<ResultOf<'cognify.item'>> {
   const rawPath = await rawFile(home, `${dataId}.txt`, text);
-  return app(w, { kind: 'ingest.item', dataId, dataName: `${dataId}.txt`, rawPath, embedder: { provider: 'hashing' }, llm: null }, opts);
+  return app(w, { kind: 'cognify.item', dataId, dataName: `${dataId}.txt`, rawPath, embedder: { provider: 'hashing' }, llm: null }, opts);
 }
 
-export const counts = (w: DatasetWorker) => app(w, { kind: 'view.counts' });
+export const counts = (w: DatasetWorker) => app(w, { kind: 'graph.counts' });

@@ -24,10 +24,10 @@ async function answer(table: HandlerTable, body: unknown): Promise<ReplyEnvelope
 describe('Dispatcher', () => {
   it('sends progress tagged with the seq, then exactly one result', async () => {
     const { d, sent } = harness(HANDLERS_FOR_TEST);
-    await d.dispatch({ seq: 7, body: { kind: 'app', request: { kind: 'view.counts' } } });
+    await d.dispatch({ seq: 7, body: { kind: 'graph.counts' } });
     expect(sent).toEqual([
       { seq: 7, body: { type: 'progress', event: { stage: 'counting', done: 1, total: 1 } } },
-      { seq: 7, body: { type: 'result', ok: true, value: { echo: 'view.counts' } } },
+      { seq: 7, body: { type: 'result', ok: true, value: { echo: 'graph.counts' } } },
     ]);
   });
 
@@ -49,7 +49,7 @@ describe('Dispatcher', () => {
     const { d, sent } = harness(HANDLERS_FOR_TEST);
     await Promise.all([
       d.dispatch({ seq: 1, body: { kind: 'debug.hold', ms: 30, serial: true } }),
-      d.dispatch({ seq: 2, body: { kind: 'app', request: { kind: 'view.counts' } } }),
+      d.dispatch({ seq: 2, body: { kind: 'graph.counts' } }),
     ]);
     expect(sent.filter((m) => m.body.type === 'result').map((m) => m.seq)).toEqual([1, 2]);
   });
@@ -76,8 +76,11 @@ describe('the product handler table', () => {
     expect(await answer(handlerTable({ testHooks: true }), { kind: 'debug.hold', ms: 0, serial: false })).toEqual({ type: 'result', ok: true, value: null });
   });
 
-  it('has no store-level kinds: main reaches the stores only through `app`', async () => {
-    expect(Object.keys(product).sort()).toEqual(['app', 'cancel', 'close', 'open', 'ping']);
+  it('has no store-level kinds: main reaches the stores only through whole-item and view kinds', async () => {
+    expect(Object.keys(product).sort()).toEqual([
+      'cancel', 'close', 'cognify.item', 'data.forget', 'data.text', 'dataset.stats', 'dataset.wipe',
+      'graph.counts', 'graph.find', 'graph.neighbourhood', 'graph.node', 'graph.read', 'open', 'ping', 'search.run',
+    ]);
     for (const kind of ['graph.writeItem', 'graph.wipe', 'graph.cypherRead', 'vectors.writeItem', 'vectors.searchHybrid', 'vectors.wipe'])
       expect(await answer(product, { kind })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: `Unknown request kind "${kind}"` } });
   });

@@ -1,0 +1,36 @@
+/**
+ * How every dataset kind reaches the stores. Its handler runs outside the engine lane, so
+ * parsing and embedding never block reads, while each store call is routed through the lane
+ * (Kùzu and Lance calls on one connection must not interleave). The text store is plain
+ * files, one per item, and stays outside the lane.
+ */
+import type { RequestKind, RequestOf, ResultOf } from '../../../shared/worker-protocol';
+import type { Handler, HandlerContext } from '../dispatcher';
+import { DocTextStore } from '../pipeline/doc-text-store';
+import type { GraphStore, VectorStore } from '../stores';
+
+export type DatasetStores = Readonly<{ graph: GraphStore; vectors: VectorStore; docs: DocTextStore }>;
+
+/** Wraps every method of a store so it runs inside the engine lane. */
+function laned<T extends object>(store: T, serial: HandlerContext['serial']): T {
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof v !== 'function') return v;
+      return (...args: unknown[]) => serial(() => (v as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+    },
+  });
+}
+
+/** A handler for a dataset kind: `serial: false`, with the stores laned for this request. */
+export function onStores<K extends RequestKind>(run: (req: RequestOf<K>, stores: DatasetStores, ctx: HandlerContext) => Promise<ResultOf<K>>): Handler<K> {
+  return {
+    serial: false,
+    run: (req, ctx) =>
+      run(req, {
+        graph: laned<GraphStore>(ctx.session.graph(), ctx.serial),
+        vectors: laned<VectorStore>(ctx.session.vectors(), ctx.serial),
+        docs: DocTextStore.besideGraph(ctx.session.graphPath()),
+      }, ctx),
+  };
+}
