@@ -1,4 +1,4 @@
-// Lint: the process boundaries of DESIGN.md as rules, plus the few correctness rules the code
+// Lint: the process boundaries of docs/ARCHITECTURE.md as rules, plus the few correctness rules the code
 // relies on. `npm test` runs it (`npm run lint`), so a boundary crossed fails the build.
 //
 // Boundaries (who may import what):

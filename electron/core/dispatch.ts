@@ -34,6 +34,7 @@ export async function dispatch<N extends ProcedureName>(services: Services, sess
     const ctx: CallContext = { services, caller, token: session.token, datasets };
     const handler = handlers[name] as unknown as (c: CallContext, i: unknown) => Promise<Output<N>>;
     const value = await handler(ctx, input);
+    if (caller && def.access === 'read' && datasets.length > 0) await stillReadable(services, caller, datasets);
     const effect = await sessionEffect(services, session, def.session, value);
     return effect ? { ok: true, value, session: effect } : { ok: true, value };
   } catch (e) {
@@ -41,6 +42,19 @@ export async function dispatch<N extends ProcedureName>(services: Services, sess
     if (err.code === 'internal') services.log.error(`[core] ${String(name).slice(0, 100)} failed`, e);
     return { ok: false, error: toWire(err) };
   }
+}
+
+/**
+ * Revocation is immediate, also for a read already running: a search or graph read can take
+ * seconds in a worker, and a grant revoked (or a role or tenant left) meanwhile must not let its
+ * answer through. So a read's datasets are checked again, against the caller's principals as
+ * they are now, before the answer leaves; a dataset no longer readable (or deleted) gets the
+ * same denial as one that never existed. (Red team: a reader got every node name 5 s after the
+ * owner revoked.)
+ */
+async function stillReadable(services: Services, caller: Caller, datasets: readonly AuthorizedDataset[]): Promise<void> {
+  const now = await callerFor(services.store, caller.userId);
+  await requireDatasets(services.store, now, datasets.map((a) => a.dataset.id), 'read');
 }
 
 /** Resolves the session to a caller. Without authentication required, anonymous calls act as the default profile. */
