@@ -34,7 +34,9 @@ export async function dispatch<N extends ProcedureName>(services: Services, sess
     const ctx: CallContext = { services, caller, token: session.token, datasets };
     const handler = handlers[name] as unknown as (c: CallContext, i: unknown) => Promise<Output<N>>;
     const value = await handler(ctx, input);
-    if (caller && def.access === 'read' && datasets.length > 0) await stillReadable(services, caller, datasets);
+    // A read over every readable dataset (search with no ids) drops the ones lost meanwhile itself.
+    const implicit = def.datasets?.whenNone === 'all-readable' && strings(input[def.datasets.ids]).length === 0;
+    if (caller && def.access === 'read' && datasets.length > 0 && !implicit) await stillReadable(services, caller, datasets);
     const effect = await sessionEffect(services, session, def.session, value);
     return effect ? { ok: true, value, session: effect } : { ok: true, value };
   } catch (e) {

@@ -16,7 +16,8 @@ import type { DatasetSearchResult, SearchHit } from '../../../shared/contract/se
 import type { Settings } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/domain/errors';
 import type { UserId } from '../../../shared/domain/ids';
-import { denied } from '../access/dataset-gate';
+import { callerFor } from '../access/caller';
+import { denied, permissionsOn } from '../access/dataset-gate';
 import type { AuthorizedDataset } from '../access/dataset-gate';
 import { dataNames } from '../catalog/data-names';
 import { processingSettingsFor, providerSettingsOf } from '../pipeline/provider-settings';
@@ -75,7 +76,7 @@ export async function runSearch(
       };
     }),
   );
-  const results = searched.filter((r): r is DatasetSearchResult => r !== null);
+  const results = await stillReadable(services, userId, searched.filter((r): r is DatasetSearchResult => r !== null));
   const merged = reciprocalRankFusion(
     results.map((r) => r.hits.map((h) => ({ ...h, datasetId: r.datasetId, datasetName: r.datasetName }))),
     (h) => `${h.datasetId}|${h.kind}|${h.nodeId ?? h.text}`,
@@ -83,6 +84,21 @@ export async function runSearch(
     .slice(0, input.topK)
     .map((x) => x.item);
   return { searchType: input.searchType, query: input.query, results, merged };
+}
+
+/**
+ * Revocation is immediate, also for a search already running: dispatch re-checks the datasets
+ * a search named; a search over every readable dataset (no ids) instead drops the results of
+ * those the caller can no longer read (revoked, left the tenant, deleted) by the time it ends.
+ */
+async function stillReadable(services: Services, userId: UserId, results: readonly DatasetSearchResult[]): Promise<DatasetSearchResult[]> {
+  const now = await callerFor(services.store, userId);
+  const kept: DatasetSearchResult[] = [];
+  for (const r of results) {
+    if (!(await services.store.datasets.byId(r.datasetId))) continue;
+    if ((await permissionsOn(services.store, now, r.datasetId)).read) kept.push(r);
+  }
+  return kept;
 }
 
 /** Fills citation.dataName from the catalog (workers know ids only). */

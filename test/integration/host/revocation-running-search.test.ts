@@ -52,3 +52,13 @@ it('a search already running when read is revoked answers with a denial, not the
   expect(JSON.stringify(r)).not.toContain('Sentinel Revokedson');
   expect(r).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
 }, 120_000);
+
+it('a search over every readable dataset drops the one revoked while it ran, and still answers', async () => {
+  expect((await grant(['read'])).ok).toBe(true);
+  const running = rpc(h.url, reader.token, 'search.run', { query: SLOW, searchType: 'CYPHER' });
+  await new Promise((r) => setTimeout(r, 150));
+  expect((await rpc(h.url, owner.token, 'sharing.revoke', { datasetId, principalId: reader.id, permissions: ['read'] })).ok).toBe(true);
+  const r = await running;
+  expect(JSON.stringify(r)).not.toContain('Sentinel Revokedson');
+  expect(r).toMatchObject({ ok: true, value: { results: [] } });
+}, 120_000);
