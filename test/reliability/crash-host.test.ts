@@ -111,16 +111,19 @@ describe('host process killed during ingestion', () => {
       const [cleanRun] = await call(s.url, token, 'cognify.run', { datasetIds: [clean], runInBackground: false });
       expect(cleanRun).toMatchObject({ status: 'completed', itemsDone: FILES });
 
+      // Catalog rows belong to one dataset, and node ids derive from item ids: compare with each item id written as its name.
       const view = async (datasetId: string) => {
+        const names = new Map((await call(s.url, token, 'datasets.data', { datasetId })).map((d) => [d.id as string, d.name]));
+        const canon = (x: string) => [...names].reduce((acc, [id, name]) => acc.split(id).join(`<${name}>`), x);
         const g = await call(s.url, token, 'graph.read', { datasetId, nodeLimit: 50_000, edgeLimit: 100_000 });
         const hits = await call(s.url, token, 'search.run', { datasetIds: [datasetId], query: 'whale sea ship captain', searchType: 'CHUNKS', topK: 50 });
         const lexical = await call(s.url, token, 'search.run', { datasetIds: [datasetId], query: 'whale sea ship captain', searchType: 'CHUNKS_LEXICAL', topK: 50 });
         return {
           counts: await call(s.url, token, 'graph.counts', { datasetId }),
-          nodes: g.nodes.map((n) => n.id).sort(),
-          edges: g.edges.map((e) => e.id).sort(),
-          vectorHits: hits.results[0]!.hits.map((h) => h.nodeId).sort(),
-          lexicalHits: lexical.results[0]!.hits.map((h) => h.nodeId).sort(),
+          nodes: g.nodes.map((n) => canon(n.id)).sort(),
+          edges: g.edges.map((e) => canon(e.id)).sort(),
+          vectorHits: hits.results[0]!.hits.map((h) => canon(h.nodeId ?? '')).sort(),
+          lexicalHits: lexical.results[0]!.hits.map((h) => canon(h.nodeId ?? '')).sort(),
         };
       };
       const a = await view(ds);
