@@ -10,12 +10,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { rpc } from '../../helpers/http-core';
-import { openHost } from './harness';
 import type { Harness } from './harness';
+import { openOwnerAndReader } from './owner-and-reader';
+import type { OwnerAndReader } from './owner-and-reader';
 
 let h: Harness;
-let owner: { token: string; id: string };
-let reader: { token: string; id: string };
+let owner: OwnerAndReader['owner'];
+let reader: OwnerAndReader['reader'];
 let datasetId: string;
 
 type R = { ok: boolean; value?: { results: { rows?: Record<string, unknown>[]; hits?: unknown[] }[] }; error?: { code: string; message: string } };
@@ -23,13 +24,7 @@ const search = (token: string, query: string, searchType: string) => rpc(h.url, 
 const list = (n: number, item: string) => `[${Array.from({ length: n }, () => item).join(',')}]`;
 
 beforeAll(async () => {
-  h = await openHost();
-  owner = await h.user('owner@example.com');
-  reader = await h.user('reader@example.com');
-  const ds = (await rpc(h.url, owner.token, 'datasets.create', { name: 'shared' })) as { ok: true; value: { id: string } };
-  datasetId = ds.value.id;
-  await rpc(h.url, owner.token, 'data.add', { datasetId, texts: ['Carol Danvers works at Acme Corp in Berlin on Project Kestrel.'] });
-  await rpc(h.url, owner.token, 'cognify.run', { datasetIds: [datasetId], runInBackground: false });
+  ({ h, owner, reader, datasetId } = await openOwnerAndReader('Carol Danvers works at Acme Corp in Berlin on Project Kestrel.'));
   await rpc(h.url, owner.token, 'sharing.grant', { datasetId, principalId: reader.id, permissions: ['read'] });
 }, 180_000);
 

@@ -8,12 +8,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { rpc } from '../../helpers/http-core';
-import { openHost } from './harness';
 import type { Harness } from './harness';
+import { openOwnerAndReader } from './owner-and-reader';
+import type { OwnerAndReader } from './owner-and-reader';
 
 let h: Harness;
-let owner: { token: string; id: string };
-let reader: { token: string; id: string };
+let owner: OwnerAndReader['owner'];
+let reader: OwnerAndReader['reader'];
 let datasetId: string;
 
 // Collects the names, then sums over 27 million rows (seconds: well inside the 15 s timeout).
@@ -21,13 +22,7 @@ const L = `[${Array.from({ length: 300 }, (_, i) => i).join(',')}]`;
 const SLOW = `MATCH (n:Node) WITH collect(n.name) AS names UNWIND ${L} AS a UNWIND ${L} AS b UNWIND ${L} AS c WITH names, sum(a * b + c) AS k RETURN names, k`;
 
 beforeAll(async () => {
-  h = await openHost();
-  owner = await h.user('owner@example.com');
-  reader = await h.user('reader@example.com');
-  const ds = (await rpc(h.url, owner.token, 'datasets.create', { name: 'shared' })) as { ok: true; value: { id: string } };
-  datasetId = ds.value.id;
-  await rpc(h.url, owner.token, 'data.add', { datasetId, texts: ['Sentinel Revokedson works at Acme Corp in Berlin.'] });
-  await rpc(h.url, owner.token, 'cognify.run', { datasetIds: [datasetId], runInBackground: false });
+  ({ h, owner, reader, datasetId } = await openOwnerAndReader('Sentinel Revokedson works at Acme Corp in Berlin.'));
 }, 180_000);
 
 afterAll(async () => {
