@@ -70,24 +70,7 @@ export type EventsOptions = Readonly<{
 export function registerEvents(app: FastifyInstance, core: Core, sockets: EventSockets, opts: EventsOptions): void {
   // Who each upgrade request is, resolved in preValidation (async) for the handler (sync).
   const userOf = new WeakMap<IncomingMessage, string>();
-  const { auth } = core.services;
-  const offEnded = auth.onSessionsEnded((ended) => sockets.closeEnded(ended));
-  let sweeping = false;
-  const sweep = async () => {
-    if (sweeping) return;
-    sweeping = true;
-    try {
-      await sockets.sweep(async (token) => (await auth.userForToken(token)) !== undefined);
-    } finally {
-      sweeping = false;
-    }
-  };
-  const timer = setInterval(() => void sweep(), opts.sessionCheckMs);
-  timer.unref();
-  app.addHook('onClose', async () => {
-    clearInterval(timer);
-    offEnded();
-  });
+  closeEndedSessions(app, core, sockets, opts);
 
   // A refused upgrade (401, 403, 404) leaves its socket outside the HTTP server's bookkeeping:
   // end it once the refusal is written, or it lingers and holds shutdown open.
@@ -109,22 +92,49 @@ export function registerEvents(app: FastifyInstance, core: Core, sockets: EventS
     },
     (socket: WebSocket, req: FastifyRequest) => {
       const token = sessionToken(req) as string; // checked in preValidation
-      sockets.add(socket, { token, tokenHash: hashToken(token), userId: userOf.get(req.raw) ?? '' });
-      // Subscribed synchronously, before the client sees the upgrade complete: nothing is missed.
-      const unsubscribe = core.subscribe(
-        () => ({ token }),
-        (event, payload) => {
-          if (socket.readyState !== socket.OPEN) return;
-          const msg: EventMessage = { event, payload };
-          socket.send(JSON.stringify(msg));
-        },
-      );
-      socket.on('message', () => undefined); // the channel is one-way; client messages are ignored
-      socket.on('close', () => {
-        unsubscribe();
-        sockets.remove(socket);
-      });
-      socket.on('error', () => socket.terminate());
+      serveSocket(core, sockets, socket, { token, tokenHash: hashToken(token), userId: userOf.get(req.raw) ?? '' });
     },
   );
+}
+
+/** Sign-out closes sockets at once; the periodic sweep catches every other way a session ends. */
+function closeEndedSessions(app: FastifyInstance, core: Core, sockets: EventSockets, opts: EventsOptions): void {
+  const { auth } = core.services;
+  const offEnded = auth.onSessionsEnded((ended) => sockets.closeEnded(ended));
+  let sweeping = false;
+  const sweep = async () => {
+    if (sweeping) return;
+    sweeping = true;
+    try {
+      await sockets.sweep(async (token) => (await auth.userForToken(token)) !== undefined);
+    } finally {
+      sweeping = false;
+    }
+  };
+  const timer = setInterval(() => void sweep(), opts.sessionCheckMs);
+  timer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    offEnded();
+  });
+}
+
+function serveSocket(core: Core, sockets: EventSockets, socket: WebSocket, session: SocketSession): void {
+  const { token } = session;
+  sockets.add(socket, session);
+  // Subscribed synchronously, before the client sees the upgrade complete: nothing is missed.
+  const unsubscribe = core.subscribe(
+    () => ({ token }),
+    (event, payload) => {
+      if (socket.readyState !== socket.OPEN) return;
+      const msg: EventMessage = { event, payload };
+      socket.send(JSON.stringify(msg));
+    },
+  );
+  socket.on('message', () => undefined); // the channel is one-way; client messages are ignored
+  socket.on('close', () => {
+    unsubscribe();
+    sockets.remove(socket);
+  });
+  socket.on('error', () => socket.terminate());
 }

@@ -17,6 +17,34 @@ type AddInput = Readonly<{
  */
 export function httpTransport(base: URL): Transport {
   const listeners = new Set<(msg: EventMessage) => void>();
+  const events = eventSocket(base, (msg) => {
+    for (const l of listeners) l(msg);
+  });
+  return {
+    kind: 'http',
+    call: (name, input, opts) => callRpc(base, name, input, opts),
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    sessionChanged: (now) => events.sessionChanged(now),
+  };
+}
+
+async function callRpc(base: URL, name: ProcedureName, input: unknown, opts?: CallOptions): Promise<Reply<unknown>> {
+  const url = new URL(RPC_PREFIX + name, base);
+  if (name === 'data.add') return postMultipart(url, toForm(input as AddInput), opts);
+  const res = await fetch(url, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
+    body: JSON.stringify(input ?? {}),
+  });
+  return readReply(res.status, await res.text());
+}
+
+/** The events WebSocket: open only while signed in, reopened after drops. */
+function eventSocket(base: URL, deliver: (msg: EventMessage) => void): Pick<Transport, 'sessionChanged'> {
   let socket: WebSocket | null = null;
   let retry = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -33,13 +61,8 @@ export function httpTransport(base: URL): Transport {
       retry = 0;
     };
     ws.onmessage = (e) => {
-      let msg: EventMessage;
-      try {
-        msg = JSON.parse(String(e.data)) as EventMessage;
-      } catch {
-        return; // not ours
-      }
-      for (const l of listeners) l(msg);
+      const msg = parseEvent(e.data);
+      if (msg !== undefined) deliver(msg);
     };
     ws.onclose = () => {
       if (socket !== ws) return; // replaced on purpose
@@ -51,22 +74,6 @@ export function httpTransport(base: URL): Transport {
   };
 
   return {
-    kind: 'http',
-    async call(name: ProcedureName, input: unknown, opts?: CallOptions): Promise<Reply<unknown>> {
-      const url = new URL(RPC_PREFIX + name, base);
-      if (name === 'data.add') return postMultipart(url, toForm(input as AddInput), opts);
-      const res = await fetch(url, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
-        body: JSON.stringify(input ?? {}),
-      });
-      return readReply(res.status, await res.text());
-    },
-    on(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
     sessionChanged(now) {
       // The socket authenticated with the old cookie: replace it.
       signedIn = now;
@@ -77,6 +84,15 @@ export function httpTransport(base: URL): Transport {
       if (signedIn) open();
     },
   };
+}
+
+/** undefined, not null: JSON.parse never yields undefined, so it cannot be mistaken for a message. */
+function parseEvent(data: unknown): EventMessage | undefined {
+  try {
+    return JSON.parse(String(data)) as EventMessage;
+  } catch {
+    return undefined; // not ours
+  }
 }
 
 function toForm(input: AddInput): FormData {

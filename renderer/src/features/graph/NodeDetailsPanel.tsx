@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 
 import { useApp } from '../../store/hooks';
+import type { AppStore } from '../../store/types';
 import { ErrorText } from '../../ui/ErrorText';
 
 /** The selected node: description, relations, and the source passages that assert it. */
@@ -9,11 +10,8 @@ export function NodeDetailsPanel() {
     useShallow((st) => ({
       details: st.nodeDetails,
       error: st.nodeDetailsError,
-      datasetId: st.graphDatasetId,
       select: st.selectNode,
-      focus: st.focusNode,
       expand: st.expandNode,
-      open: st.openDocument,
       selected: st.selectedNodeId,
     })),
   );
@@ -37,37 +35,60 @@ export function NodeDetailsPanel() {
           <button type="button" className="btn small" data-testid="expand-node" onClick={() => s.selected && void s.expand(s.selected)}>
             Show neighbours
           </button>
-          <h3>Relations ({d.relations.length})</h3>
-          <ul className="relations">
-            {d.relations.slice(0, 50).map((r) => (
-              <li key={r.edge.id}>
-                <span className="muted">{r.edge.source === d.node.id ? r.edge.relation : `← ${r.edge.relation}`}</span>{' '}
-                <button type="button" className="link" onClick={() => s.datasetId && void s.focus(s.datasetId, r.other.id)}>
-                  {r.other.name}
-                </button>
-              </li>
-            ))}
-            {d.relations.length > 50 && <li className="muted">…and {d.relations.length - 50} more</li>}
-          </ul>
-          <h3>Sources ({d.sources.length})</h3>
-          {d.sources.length === 0 && <p className="muted small">No passage asserts this node directly.</p>}
-          <ul className="sources" data-testid="node-sources">
-            {d.sources.slice(0, 30).map((src) => (
-              <li key={`${src.chunkId}:${src.start}`}>
-                <button
-                  type="button"
-                  className="passage"
-                  data-testid="source-passage"
-                  onClick={() => s.datasetId && void s.open(s.datasetId, src.dataId, { start: src.start, end: src.end, name: src.dataName })}
-                >
-                  <span className="passage-doc">{src.dataName}</span>
-                  <span className="passage-text">{src.text}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <RelationList details={d} />
+          <SourceList sources={d.sources} />
         </>
       )}
     </aside>
+  );
+}
+
+type Details = NonNullable<AppStore['nodeDetails']>;
+
+const RELATIONS_SHOWN = 50;
+const SOURCES_SHOWN = 30;
+
+function RelationList({ details: d }: Readonly<{ details: Details }>) {
+  const s = useApp(useShallow((st) => ({ datasetId: st.graphDatasetId, focus: st.focusNode })));
+  return (
+    <>
+      <h3>Relations ({d.relations.length})</h3>
+      <ul className="relations">
+        {d.relations.slice(0, RELATIONS_SHOWN).map((r) => (
+          <li key={r.edge.id}>
+            <span className="muted">{r.edge.source === d.node.id ? r.edge.relation : `← ${r.edge.relation}`}</span>{' '}
+            <button type="button" className="link" onClick={() => s.datasetId && void s.focus(s.datasetId, r.other.id)}>
+              {r.other.name}
+            </button>
+          </li>
+        ))}
+        {d.relations.length > RELATIONS_SHOWN && <li className="muted">…and {d.relations.length - RELATIONS_SHOWN} more</li>}
+      </ul>
+    </>
+  );
+}
+
+function SourceList({ sources }: Readonly<{ sources: Details['sources'] }>) {
+  const s = useApp(useShallow((st) => ({ datasetId: st.graphDatasetId, open: st.openDocument })));
+  return (
+    <>
+      <h3>Sources ({sources.length})</h3>
+      {sources.length === 0 && <p className="muted small">No passage asserts this node directly.</p>}
+      <ul className="sources" data-testid="node-sources">
+        {sources.slice(0, SOURCES_SHOWN).map((src) => (
+          <li key={`${src.chunkId}:${src.start}`}>
+            <button
+              type="button"
+              className="passage"
+              data-testid="source-passage"
+              onClick={() => s.datasetId && void s.open(s.datasetId, src.dataId, { start: src.start, end: src.end, name: src.dataName })}
+            >
+              <span className="passage-doc">{src.dataName}</span>
+              <span className="passage-text">{src.text}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

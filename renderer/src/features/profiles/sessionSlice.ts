@@ -1,6 +1,6 @@
 import { errorText } from '../../store/errors';
 import { profileInitialState } from '../../store/reset';
-import type { SliceCreator } from '../../store/types';
+import type { SliceContext, SliceCreator } from '../../store/types';
 import type { AuthStatus, User } from '../../store/views';
 
 /** booting: asking the app who is signed in; picker: choose a profile; ready: signed in. */
@@ -25,6 +25,29 @@ export interface SessionSlice {
 }
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (client) => (set, get) => {
+  const steps = sessionSteps({ client, set, get });
+  return {
+    phase: 'booting',
+    authStatus: null,
+    user: null,
+    sessionBusy: false,
+    sessionError: null,
+    boot: () => boot(steps),
+    ...signInActions(steps),
+    clearSessionError: () => set({ sessionError: null }),
+  };
+};
+
+type SessionSteps = SliceContext &
+  Readonly<{
+    enter(user: User): Promise<void>;
+    toPicker(): Promise<void>;
+    /** Runs fn with the busy flag up; a failure lands in sessionError instead of throwing. */
+    guarded(fn: () => Promise<void>): Promise<boolean>;
+  }>;
+
+function sessionSteps(ctx: SliceContext): SessionSteps {
+  const { client, set, get } = ctx;
   /** Everything per-profile is dropped before the next profile's data arrives. */
   const enter = async (user: User): Promise<void> => {
     client.sessionChanged(true);
@@ -45,27 +68,26 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (client) => (set, 
       return false;
     }
   };
+  return { ...ctx, enter, toPicker, guarded };
+}
 
+async function boot({ client, set, get, enter, guarded }: SessionSteps): Promise<void> {
+  await guarded(async () => {
+    const authStatus = await client.call('auth.status', {});
+    set({ authStatus });
+    if (authStatus.user) return enter(authStatus.user);
+    if (authStatus.autoSignIn) {
+      const s = await client.call('auth.autoSignIn', {});
+      return enter(s.user);
+    }
+    set({ phase: 'picker', sessionBusy: false });
+  });
+  // A failed boot still has to show something: the picker carries the error.
+  if (get().phase === 'booting') set({ phase: 'picker' });
+}
+
+function signInActions({ client, set, enter, toPicker, guarded }: SessionSteps): Pick<SessionSlice, 'signIn' | 'register' | 'signOut' | 'changePassword'> {
   return {
-    phase: 'booting',
-    authStatus: null,
-    user: null,
-    sessionBusy: false,
-    sessionError: null,
-    boot: async () => {
-      await guarded(async () => {
-        const authStatus = await client.call('auth.status', {});
-        set({ authStatus });
-        if (authStatus.user) return enter(authStatus.user);
-        if (authStatus.autoSignIn) {
-          const s = await client.call('auth.autoSignIn', {});
-          return enter(s.user);
-        }
-        set({ phase: 'picker', sessionBusy: false });
-      });
-      // A failed boot still has to show something: the picker carries the error.
-      if (get().phase === 'booting') set({ phase: 'picker' });
-    },
     signIn: (email, password) =>
       guarded(async () => {
         const s = await client.call('auth.signIn', { email, password });
@@ -91,6 +113,5 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (client) => (set, 
         const user = await client.call('auth.me', {});
         set({ user, sessionBusy: false });
       }),
-    clearSessionError: () => set({ sessionError: null }),
   };
-};
+}

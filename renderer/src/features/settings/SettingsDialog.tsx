@@ -28,47 +28,12 @@ export function SettingsDialog() {
       onClose={s.close}
       testId="settings-dialog"
       wide
-      footer={
-        <>
-          <button type="button" className="btn" onClick={s.close}>
-            Cancel
-          </button>
-          <button type="button" className="btn primary" disabled={!draft} onClick={async () => draft && (await s.save(draft)) && s.close()}>
-            Save
-          </button>
-        </>
-      }
+      footer={<SettingsFooter draft={draft} save={s.save} close={s.close} />}
     >
       {!draft && !s.error && <p className="muted">Loading…</p>}
       {draft && llm && (
         <>
-          <section className="settings-section">
-            <h3>Language model (optional)</h3>
-            <p className="muted small">
-              Off by default: Kenning extracts entities and searches with local methods only. A model improves extraction and enables the answer
-              search types.
-            </p>
-            <label className="row">
-              <input type="checkbox" checked={llm.enabled} data-testid="llm-enabled" onChange={(e) => setDraft({ ...draft, llm: { ...llm, enabled: e.target.checked } })} />
-              Use an OpenAI-compatible model (for example a local Ollama)
-            </label>
-            {llm.enabled && (
-              <div className="settings-fields">
-                <label className="field">
-                  <span>Base URL</span>
-                  <input className="input" value={llm.baseUrl} onChange={(e) => setDraft({ ...draft, llm: { ...llm, baseUrl: e.target.value } })} />
-                </label>
-                <label className="field">
-                  <span>Model</span>
-                  <input className="input" value={llm.model} onChange={(e) => setDraft({ ...draft, llm: { ...llm, model: e.target.value } })} />
-                </label>
-                <label className="field">
-                  <span>API key (if the provider needs one)</span>
-                  <input className="input" type="password" value={llm.apiKey ?? ''} onChange={(e) => setDraft({ ...draft, llm: { ...llm, apiKey: e.target.value || undefined } })} />
-                </label>
-              </div>
-            )}
-          </section>
+          <LlmSection llm={llm} onChange={(next) => setDraft({ ...draft, llm: next })} />
           <EmbeddingFields value={draft.embedding} onChange={(embedding) => setDraft({ ...draft, embedding })} />
           {sendsText && (
             <p className="banner warn" role="note" data-testid="offline-warning">
@@ -81,5 +46,55 @@ export function SettingsDialog() {
       <ErrorText message={s.error} />
       <DataFolder />
     </Modal>
+  );
+}
+
+function SettingsFooter(
+  props: Readonly<{ draft: SettingsValue | null; save: (value: SettingsValue) => Promise<boolean>; close: () => void }>,
+) {
+  const { draft, save, close } = props;
+  return (
+    <>
+      <button type="button" className="btn" onClick={close}>
+        Cancel
+      </button>
+      <button type="button" className="btn primary" disabled={!draft} onClick={async () => draft && (await save(draft)) && close()}>
+        Save
+      </button>
+    </>
+  );
+}
+
+type LlmSettings = SettingsValue['llm'];
+
+function LlmSection({ llm, onChange }: Readonly<{ llm: LlmSettings; onChange: (llm: LlmSettings) => void }>) {
+  return (
+    <section className="settings-section">
+      <h3>Language model (optional)</h3>
+      <p className="muted small">
+        Off by default: Kenning extracts entities and searches with local methods only. A model improves extraction and enables the answer
+        search types.
+      </p>
+      <label className="row">
+        <input type="checkbox" checked={llm.enabled} data-testid="llm-enabled" onChange={(e) => onChange({ ...llm, enabled: e.target.checked })} />
+        Use an OpenAI-compatible model (for example a local Ollama)
+      </label>
+      {llm.enabled && (
+        <div className="settings-fields">
+          <label className="field">
+            <span>Base URL</span>
+            <input className="input" value={llm.baseUrl} onChange={(e) => onChange({ ...llm, baseUrl: e.target.value })} />
+          </label>
+          <label className="field">
+            <span>Model</span>
+            <input className="input" value={llm.model} onChange={(e) => onChange({ ...llm, model: e.target.value })} />
+          </label>
+          <label className="field">
+            <span>API key (if the provider needs one)</span>
+            <input className="input" type="password" value={llm.apiKey ?? ''} onChange={(e) => onChange({ ...llm, apiKey: e.target.value || undefined })} />
+          </label>
+        </div>
+      )}
+    </section>
   );
 }

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 
 import { PERMISSIONS } from '../../../../shared/domain/permissions';
 import { useApp } from '../../store/hooks';
+import type { TenantDetails } from '../../store/views';
 import type { Permission } from '../../../../shared/domain/permissions';
 
 type Kind = 'user' | 'role' | 'tenant';
@@ -37,45 +38,64 @@ export function GrantForm() {
     >
       <h3>Give access</h3>
       <div className="row wrap">
-        <label className="visually-hidden" htmlFor="grant-kind">
-          To
-        </label>
-        <select id="grant-kind" className="input" value={kind} data-testid="grant-kind" onChange={(e) => setKind(e.target.value as Kind)}>
-          <option value="user">A person (email)</option>
-          <option value="role" disabled={roles.length === 0}>
-            A role{roles.length === 0 ? ' (none yet)' : ''}
-          </option>
-          <option value="tenant" disabled={!tenant}>
-            {tenant ? `Everyone in ${tenant.tenant.name}` : 'My tenant (none yet)'}
-          </option>
-        </select>
+        <KindSelect kind={kind} onChange={setKind} roleCount={roles.length} tenant={tenant} />
         {kind === 'user' && (
           <input className="input" type="email" placeholder="name@example.com" aria-label="Email of the person" value={email} data-testid="grant-email" onChange={(e) => setEmail(e.target.value)} />
         )}
-        {kind === 'role' && (
-          <select className="input" aria-label="Role" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
-            <option value="">Choose a role…</option>
-            {roles.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        )}
+        {kind === 'role' && <RoleSelect roles={roles} value={roleId} onChange={setRoleId} />}
       </div>
-      <fieldset className="row wrap perms">
-        <legend className="small muted">May</legend>
-        {PERMISSIONS.map((p) => (
-          <label key={p} className="chip">
-            <input type="checkbox" checked={picked.includes(p)} data-testid={`grant-perm-${p}`} onChange={() => toggle(p)} />
-            {p}
-          </label>
-        ))}
-      </fieldset>
+      <PermissionChecks picked={picked} toggle={toggle} />
       <button type="submit" className="btn primary" disabled={!ready} data-testid="grant-submit">
         Grant
       </button>
     </form>
+  );
+}
+
+function KindSelect(props: Readonly<{ kind: Kind; onChange: (kind: Kind) => void; roleCount: number; tenant: TenantDetails | null }>) {
+  const { kind, onChange, roleCount, tenant } = props;
+  return (
+    <>
+      <label className="visually-hidden" htmlFor="grant-kind">
+        To
+      </label>
+      <select id="grant-kind" className="input" value={kind} data-testid="grant-kind" onChange={(e) => onChange(e.target.value as Kind)}>
+        <option value="user">A person (email)</option>
+        <option value="role" disabled={roleCount === 0}>
+          A role{roleCount === 0 ? ' (none yet)' : ''}
+        </option>
+        <option value="tenant" disabled={!tenant}>
+          {tenant ? `Everyone in ${tenant.tenant.name}` : 'My tenant (none yet)'}
+        </option>
+      </select>
+    </>
+  );
+}
+
+function RoleSelect(props: Readonly<{ roles: TenantDetails['roles']; value: string; onChange: (roleId: string) => void }>) {
+  return (
+    <select className="input" aria-label="Role" value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+      <option value="">Choose a role…</option>
+      {props.roles.map((r) => (
+        <option key={r.id} value={r.id}>
+          {r.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function PermissionChecks({ picked, toggle }: Readonly<{ picked: readonly Permission[]; toggle: (p: Permission) => void }>) {
+  return (
+    <fieldset className="row wrap perms">
+      <legend className="small muted">May</legend>
+      {PERMISSIONS.map((p) => (
+        <label key={p} className="chip">
+          <input type="checkbox" checked={picked.includes(p)} data-testid={`grant-perm-${p}`} onChange={() => toggle(p)} />
+          {p}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
