@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 
 import { useApp } from '../../store/hooks';
@@ -9,16 +9,20 @@ const NEW = '__new__';
 
 /** Where files dropped on the window go: a writable dataset, or a new one. */
 export function ChooseDatasetDialog() {
-  const { files, datasets, selected, ingest, create, close } = useApp(
+  // Select the store's own array and filter outside the selector: a selector that returns a new
+  // array on every call never compares equal, and React re-rendered until it gave up (#185,
+  // "maximum update depth") whenever files were dropped outside a dataset.
+  const { files, allDatasets, selected, ingest, create, close } = useApp(
     useShallow((s) => ({
       files: s.pendingFiles,
-      datasets: s.datasets.filter((d) => d.permissions.write),
+      allDatasets: s.datasets,
       selected: s.selectedDatasetId,
       ingest: s.ingest,
       create: s.createDataset,
       close: s.closeDialog,
     })),
   );
+  const datasets = useMemo(() => allDatasets.filter((d) => d.permissions.write), [allDatasets]);
   const [target, setTarget] = useState(datasets.find((d) => d.id === selected)?.id ?? datasets[0]?.id ?? NEW);
   const [name, setName] = useState('My documents');
   const go = async () => {
