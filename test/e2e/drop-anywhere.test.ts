@@ -5,42 +5,28 @@
  * the window showed "Kenning hit a problem" and the dropped files were lost. Now the dialog
  * opens, and the files reach the dataset chosen in it.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { silentLog } from '../../electron/core/log';
-import { startHost } from '../../electron/host/server';
-import type { RunningHost } from '../../electron/host/server';
-import { buildRenderer } from './build-renderer';
-import { AppDriver, launchBrowser } from './driver';
+import { AppDriver } from './driver';
+import { openE2eHost } from './e2e-host';
+import type { E2eHost } from './e2e-host';
 import { LAB_MD, NOTES_TXT } from './fixtures';
 
 const STEP = 180_000;
 
 describe('dropping files outside a dataset', () => {
-  let home: string;
-  let host: RunningHost;
-  let browser: Browser;
+  let e2e: E2eHost;
   let app: AppDriver;
 
   beforeAll(async () => {
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'kenning-e2e-drop-'));
-    const rendererDir = await buildRenderer(path.join(home, 'renderer-build'));
-    host = await startHost({ home: path.join(home, 'data'), port: 0, log: silentLog, rendererDir });
-    browser = await launchBrowser();
-    app = await AppDriver.open(browser, host.url, 'drop');
+    e2e = await openE2eHost('kenning-e2e-drop-');
+    app = await AppDriver.open(e2e.browser, e2e.host.url, 'drop');
     await app.waitForProfile('default_user@example.com');
   }, STEP);
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
-    await host?.close();
-    fs.rmSync(home, { recursive: true, force: true });
+    await e2e?.close();
   }, STEP);
 
   it('on the top bar: the dataset dialog opens (no crash) and a new dataset receives the file', async () => {
@@ -48,6 +34,7 @@ describe('dropping files outside a dataset', () => {
     const dialog = app.byTestId('choose-dataset-dialog');
     await dialog.waitFor();
     expect(await app.byTestId('error-boundary').count()).toBe(0);
+    await app.screenshot('drop-01-top-bar-choose-dataset');
     await dialog.getByLabel('New dataset name').fill('Dropped');
     await app.byTestId('choose-dataset-submit').click();
     expect(await app.waitForIngest([NOTES_TXT.name], ['done', 'error', 'rejected'])).toEqual({ [NOTES_TXT.name]: 'done' });

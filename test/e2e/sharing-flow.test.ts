@@ -4,18 +4,15 @@
  * node sources, sharing, revoking, search with citations and the document view.
  * The steps build on each other (one story), so they run in order in one file.
  */
+
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startHost } from '../../electron/host/server';
-import type { RunningHost } from '../../electron/host/server';
-import { silentLog } from '../../electron/core/log';
-import { buildRenderer } from './build-renderer';
-import { AppDriver, launchBrowser, RESULTS_DIR } from './driver';
+import { AppDriver, RESULTS_DIR } from './driver';
+import { openE2eHost } from './e2e-host';
+import type { E2eHost } from './e2e-host';
 import { THREE_FILES } from './fixtures';
 
 const PASSWORD = 'password-123';
@@ -26,25 +23,21 @@ const DATASET = 'Research';
 const STEP = 180_000;
 
 describe('Kenning in the browser: ingest, graph, share, revoke, search', () => {
-  let home: string;
-  let host: RunningHost;
-  let browser: Browser;
+  let e2e: E2eHost;
+  let host: E2eHost['host'];
+  let browser: E2eHost['browser'];
   let alice: AppDriver;
   let other: AppDriver; // the second window: Carol, then Bob
 
   beforeAll(async () => {
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'kenning-e2e-'));
-    const rendererDir = await buildRenderer(path.join(home, 'renderer-build'));
-    host = await startHost({ home: path.join(home, 'data'), port: 0, log: silentLog, rendererDir, signInPerMinute: 1000 });
-    browser = await launchBrowser();
+    e2e = await openE2eHost('kenning-e2e-', { signInPerMinute: 1000 });
+    ({ host, browser } = e2e);
   }, STEP);
 
   afterAll(async () => {
     await alice?.close();
     await other?.close();
-    await browser?.close();
-    await host?.close();
-    fs.rmSync(home, { recursive: true, force: true });
+    await e2e?.close();
   }, STEP);
 
   it('opens straight into the default profile on a fresh machine, with the default-password warning', async () => {

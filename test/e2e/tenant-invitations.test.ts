@@ -4,18 +4,12 @@
  * and becomes a member; then he leaves. The owner is offered "Delete tenant", never "Leave".
  * The steps build on each other (one story), so they run in order in one file.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { silentLog } from '../../electron/core/log';
-import { startHost } from '../../electron/host/server';
-import type { RunningHost } from '../../electron/host/server';
-import { buildRenderer } from './build-renderer';
-import { AppDriver, launchBrowser } from './driver';
+import { AppDriver } from './driver';
+import { openE2eHost } from './e2e-host';
+import type { E2eHost } from './e2e-host';
 
 const PASSWORD = 'password-123';
 const A = 'alice@example.com';
@@ -23,9 +17,7 @@ const B = 'bob@example.com';
 const STEP = 180_000;
 
 describe('Tenant invitations in the browser: invite, decline, accept, leave', () => {
-  let home: string;
-  let host: RunningHost;
-  let browser: Browser;
+  let e2e: E2eHost;
   let alice: AppDriver;
   let bob: AppDriver;
 
@@ -45,23 +37,18 @@ describe('Tenant invitations in the browser: invite, decline, accept, leave', ()
   };
 
   beforeAll(async () => {
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'kenning-e2e-tenant-'));
-    const rendererDir = await buildRenderer(path.join(home, 'renderer-build'));
-    host = await startHost({ home: path.join(home, 'data'), port: 0, log: silentLog, rendererDir, signInPerMinute: 1000 });
-    for (const email of [A, B]) expect((await host.core.call({ token: null }, 'auth.register', { email, password: PASSWORD })).ok).toBe(true);
-    browser = await launchBrowser();
-    alice = await AppDriver.open(browser, host.url, 'alice');
+    e2e = await openE2eHost('kenning-e2e-tenant-', { signInPerMinute: 1000 });
+    for (const email of [A, B]) expect((await e2e.host.core.call({ token: null }, 'auth.register', { email, password: PASSWORD })).ok).toBe(true);
+    alice = await AppDriver.open(e2e.browser, e2e.host.url, 'alice');
     await alice.signIn(A, PASSWORD);
-    bob = await AppDriver.open(browser, host.url, 'bob');
+    bob = await AppDriver.open(e2e.browser, e2e.host.url, 'bob');
     await bob.signIn(B, PASSWORD);
   }, STEP);
 
   afterAll(async () => {
     await alice?.close();
     await bob?.close();
-    await browser?.close();
-    await host?.close();
-    fs.rmSync(home, { recursive: true, force: true });
+    await e2e?.close();
   }, STEP);
 
   it('the owner creates a tenant and invites Bob: Bob is pending, not a member', async () => {

@@ -3,33 +3,16 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 
 import { rpc } from '../../helpers/http-core';
 import { tempDir } from '../../helpers/temp';
+import { connectEvents } from './events-socket';
 import { openHost } from './harness';
 import type { Harness } from './harness';
 
 const RPC = { 'x-kenning': '1' };
 
-/** Opens the events socket; resolves once open, or rejects with the HTTP status of a refused upgrade. */
-function connect(url: string, headers: Record<string, string>): Promise<{ ws: WebSocket; messages: unknown[]; next: () => Promise<unknown>; closed: Promise<number> }> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${url.replace('http', 'ws')}/events`, { headers });
-    const messages: unknown[] = [];
-    const waiting: ((m: unknown) => void)[] = [];
-    ws.on('message', (data) => {
-      const m = JSON.parse(String(data));
-      const w = waiting.shift();
-      if (w) w(m);
-      else messages.push(m);
-    });
-    const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
-    ws.on('open', () => resolve({ ws, messages, closed, next: () => (messages.length ? Promise.resolve(messages.shift()) : new Promise((r) => waiting.push(r))) }));
-    ws.on('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    ws.on('error', reject);
-  });
-}
+const connect = connectEvents;
 
 describe('events WebSocket and /rpc uploads', () => {
   let h: Harness;

@@ -5,40 +5,16 @@
  * change (other sessions only), expiry, or the profile being deleted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 
 import { rawDbForTests } from '../../../electron/core/store';
 import { rpc } from '../../helpers/http-core';
+import { connectEvents } from './events-socket';
+import type { EventsSocket } from './events-socket';
 import { openHost } from './harness';
 import type { Harness } from './harness';
 
-type Socket = Readonly<{ next: () => Promise<unknown>; pending: () => unknown[]; closed: Promise<number>; isOpen: () => boolean }>;
-
-/** Opens the events socket as `token`; resolves once open. */
-function connect(url: string, token: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${url.replace('http', 'ws')}/events`, { headers: { authorization: `Bearer ${token}` } });
-    const messages: unknown[] = [];
-    const waiting: ((m: unknown) => void)[] = [];
-    ws.on('message', (data) => {
-      const m = JSON.parse(String(data));
-      const w = waiting.shift();
-      if (w) w(m);
-      else messages.push(m);
-    });
-    const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
-    ws.on('open', () =>
-      resolve({
-        next: () => (messages.length ? Promise.resolve(messages.shift()) : new Promise((r) => waiting.push(r))),
-        pending: () => [...messages],
-        closed,
-        isOpen: () => ws.readyState === WebSocket.OPEN,
-      }),
-    );
-    ws.on('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    ws.on('error', reject);
-  });
-}
+/** Opens the events socket as `token`. */
+const connect = (url: string, token: string) => connectEvents(url, { authorization: `Bearer ${token}` });
 
 const changed = (reason: string) => ({ event: 'datasets.changed', payload: { reason } });
 
@@ -64,7 +40,7 @@ describe('events reach only who may read the dataset', () => {
    * so nothing about A's private datasets arrived before it.
    */
   let markers = 0;
-  async function bSawNothing(sb: Socket): Promise<void> {
+  async function bSawNothing(sb: EventsSocket): Promise<void> {
     await call(b.token, 'datasets.create', { name: `b-marker-${++markers}` });
     expect(await sb.next()).toEqual(changed('created'));
     expect(sb.pending()).toEqual([]);
