@@ -10,7 +10,7 @@
  * One union, typed end to end: `WorkerResults` gives every kind its result type, and
  * `WorkerHost.call` / `Engines.request` return `ResultOf<K>` without a cast. A dataset kind
  * carries the name of the contract procedure it serves (`graph.read`, `search.run`, …) or, for
- * work no procedure names, a verb of its own (`cognify.item`, `data.forget`, …).
+ * work no procedure names, a verb of its own (`cognify.batch`, `data.forget`, …).
  *
  * Adding a kind: add it to `WorkerRequest`, its result to `WorkerResults`, and a handler to the
  * worker's handler table (the table's type makes a missing handler a compile error).
@@ -54,12 +54,15 @@ export type WorkerRequest = Readonly<
    */
   | { kind: 'debug.hold'; ms: number; serial: boolean }
   // dataset work: each kind's handler routes its store calls through the engine lane
-  /** Parses, chunks, extracts, embeds and writes one data item (re-running replaces it). Progress: ItemStage. */
+  /**
+   * Parses, chunks, extracts, embeds and writes data items (re-running one replaces it). Items
+   * are prepared one after another and written in bulk; each item's progress carries its dataId:
+   * its ItemStages, then `written` once its rows are committed, or `failed` with the reason.
+   * Cancel stops preparing; what was prepared is still committed, and the reply says `cancelled`.
+   */
   | {
-      kind: 'cognify.item';
-      dataId: string;
-      dataName: string;
-      rawPath: string;
+      kind: 'cognify.batch';
+      items: readonly CognifyBatchItem[];
       /** The dataset owner's embedder and LLM (main resolves them), whoever started the run. */
       embedder: EmbedderSettings;
       llm: LlmSettings | null;
@@ -114,7 +117,8 @@ export interface WorkerResults {
   ping: Readonly<{ pid: number; open: boolean }>;
   cancel: Readonly<{ found: boolean }>;
   'debug.hold': null;
-  'cognify.item': Readonly<{ chunks: number; entities: number; relations: number; textChars: number; embedderId: string; dimension: number }>;
+  /** `cancelled`: a cancel stopped it before every item was reached (those are unreported). */
+  'cognify.batch': Readonly<{ written: number; failed: number; cancelled: boolean; embedderId: string; dimension: number }>;
   'data.forget': Readonly<{ ok: true }>;
   'dataset.wipe': Readonly<{ ok: true }>;
   'data.text': Readonly<{ text: string | null }>;
@@ -129,11 +133,17 @@ export interface WorkerResults {
 }
 export type ResultOf<K extends RequestKind> = WorkerResults[K];
 
-/** The stages `cognify.item` reports, in order; each progress event carries the item's size in `done`. */
+/** One data item of a `cognify.batch`; `rawPath` is computed by main from ids. */
+export type CognifyBatchItem = Readonly<{ dataId: string; dataName: string; rawPath: string }>;
+
+/** The stages `cognify.batch` reports per item, in order; each progress event carries the item's size in `done`. */
 export const ITEM_STAGES = ['classify', 'parse', 'chunk', 'extract', 'summarize', 'embed', 'write'] as const;
 export type ItemStage = (typeof ITEM_STAGES)[number];
-export function isItemStage(s: string): s is ItemStage {
-  return (ITEM_STAGES as readonly string[]).includes(s);
+/** How an item of a batch ends: committed, or not (with `message` and `code`). */
+export type ItemOutcome = 'written' | 'failed';
+export type ItemEvent = ItemStage | ItemOutcome;
+export function isItemEvent(s: string): s is ItemEvent {
+  return (ITEM_STAGES as readonly string[]).includes(s) || s === 'written' || s === 'failed';
 }
 
 /** Progress of a long request (per item and stage). Free-form enough for ingest to extend. */
@@ -143,6 +153,8 @@ export type ProgressEvent = Readonly<{
   total?: number;
   dataId?: string;
   message?: string;
+  /** With stage `failed`: the error's code. */
+  code?: string;
 }>;
 
 /** What the worker sends back. */

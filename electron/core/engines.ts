@@ -2,7 +2,7 @@
  * What the core needs from the dataset engine pool. The pool (datasets/engine-pool.ts)
  * implements it with one worker process per dataset; the core never imports kuzu/lancedb.
  */
-import type { DatasetKind, ItemStage, RequestOf, ResultOf } from '../../shared/worker-protocol';
+import type { DatasetKind, ItemEvent, RequestOf, ResultOf } from '../../shared/worker-protocol';
 
 /**
  * Names a dataset's engines: the owner decides the folder, also for people it is shared with.
@@ -10,8 +10,8 @@ import type { DatasetKind, ItemStage, RequestOf, ResultOf } from '../../shared/w
  */
 export type DatasetRef = Readonly<{ ownerId: string; datasetId: string }>;
 
-/** `cognify.item` progress: the stage reached and the item's size. */
-export type ItemProgress = Readonly<{ stage: ItemStage; bytes: number }>;
+/** `cognify.batch` progress: an item's stage or outcome, its size, and why it failed. */
+export type ItemProgress = Readonly<{ dataId: string; stage: ItemEvent; bytes: number; message?: string; code?: string }>;
 
 export type RequestOptions = Readonly<{ onProgress?: (p: ItemProgress) => void; timeoutMs?: number; signal?: AbortSignal }>;
 

@@ -18,6 +18,8 @@ export type HandlerContext = Readonly<{
   progress(event: ProgressEvent): void;
   /** Runs `fn` inside the engine lane (for handlers declared `serial: false` that write in parts). */
   serial<T>(fn: () => Promise<T>): Promise<T>;
+  /** `serial` that still runs after a cancel: for committing work a cancelled request already did. */
+  serialEvenIfCancelled<T>(fn: () => Promise<T>): Promise<T>;
   session: WorkerSession;
   /** Aborts another running request; true when it was found. */
   cancel(targetSeq: number): boolean;
@@ -71,6 +73,7 @@ export class Dispatcher {
           if (ac.signal.aborted) throw new AppError('cancelled', 'Cancelled before it started');
           return fn();
         }),
+      serialEvenIfCancelled: (fn) => this.#inLane(fn),
       session: this.session,
       cancel: (target) => this.#cancel(target),
     };

@@ -1,5 +1,5 @@
 /**
- * The stores one worker has open: lock first, then graph, then vectors; closed in reverse.
+ * The stores one worker has open: lock first, then graph, then vectors; closed graph first (see close).
  * Lifetime: the worker process; `open` once, `close` any number of times.
  */
 import fs from 'node:fs/promises';
@@ -63,17 +63,22 @@ export class WorkerSession {
     return this.#vectors;
   }
 
-  /** Closes engines, then releases the lock. Safe to call twice. */
+  /**
+   * Closes engines, then releases the lock. Safe to call twice. The graph closes first: its
+   * close is a checkpoint, and a kill in the middle of one (main kills a worker that does not
+   * stop in time) left a Kùzu file that would not reopen (a duplicated primary key), while the
+   * vectors' close is compaction, which Lance commits atomically or not at all.
+   */
   async close(): Promise<void> {
     const [g, v, l] = [this.#graph, this.#vectors, this.#lock];
     this.#graph = undefined;
     this.#vectors = undefined;
     this.#lock = undefined;
     try {
-      await v?.close();
+      await g?.close();
     } finally {
       try {
-        await g?.close();
+        await v?.close();
       } finally {
         l?.release();
       }

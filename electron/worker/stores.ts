@@ -9,9 +9,17 @@ import type { ItemGraph, NodeDetails, VectorHit, VectorRow, VectorTable } from '
 export { VECTOR_TABLES } from '../../shared/domain/store-records';
 export type { ItemGraph, NodeDetails, VectorHit, VectorRow, VectorTable } from '../../shared/domain/store-records';
 
+/** What a graph write found: the items it replaced (written before), whose old vectors must go too. */
+export type WriteReport = Readonly<{ rewritten: readonly string[] }>;
+
+/** One item's vector rows, per table. */
+export type ItemVectors = Readonly<{ dataId: string; rows: Readonly<Partial<Record<VectorTable, readonly VectorRow[]>>> }>;
+
 export interface GraphStore {
   /** Removes what `dataId` asserted earlier, then writes `item`: re-running is a no-op. */
-  writeItem(item: ItemGraph): Promise<void>;
+  writeItem(item: ItemGraph): Promise<WriteReport>;
+  /** `writeItem` for several items in one transaction: all of them are written, or none. */
+  writeItems(items: readonly ItemGraph[]): Promise<WriteReport>;
   /** Removes nodes/edges only `dataId` asserts; shared ones lose `dataId` from their provenance. */
   deleteData(dataId: string): Promise<void>;
   /** Drops every node and edge. */
@@ -32,7 +40,13 @@ export interface VectorStore {
   ensureEmbedder(embedderId: string, dimension: number): Promise<void>;
   embedderInfo(): Promise<Readonly<{ embedderId: string; dimension: number }> | null>;
   /** Replaces every row of `dataId` in each given table with `rows` (idempotent). */
-  writeItem(dataId: string, rows: Readonly<Partial<Record<VectorTable, readonly VectorRow[]>>>): Promise<void>;
+  writeItem(dataId: string, rows: ItemVectors['rows']): Promise<void>;
+  /**
+   * Writes several items with one add per table. Rows of items listed in `replace` are removed
+   * first; the others must be new to the store (the graph's WriteReport says which), which
+   * spares a scan of the table per batch.
+   */
+  writeItems(items: readonly ItemVectors[], replace: readonly string[]): Promise<void>;
   deleteData(dataId: string): Promise<void>;
   wipe(): Promise<void>;
   /** Vector similarity; higher score is better. */

@@ -57,7 +57,8 @@ export class EnginePool {
       maxLive: 6,
       callTimeoutMs: 120_000,
       openTimeoutMs: 30_000,
-      stopGraceMs: 5_000,
+      // A worker closing a big dataset checkpoints its graph and compacts its vectors: give it time.
+      stopGraceMs: 30_000,
       lockWaitMs: 5_000,
       ...o,
     };

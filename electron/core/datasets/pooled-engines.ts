@@ -3,7 +3,7 @@
  * through the queue (cap on concurrent dataset operations, one write at a time per dataset)
  * to the dataset's worker, as is: the worker protocol's kinds are the engine requests.
  */
-import { isItemStage } from '../../../shared/worker-protocol';
+import { isItemEvent } from '../../../shared/worker-protocol';
 import type { ProgressEvent } from '../../../shared/worker-protocol';
 import type { CoreConfig } from '../config';
 import type { Engines, RequestOptions } from '../engines';
@@ -31,7 +31,18 @@ function callOptions(opts: RequestOptions | undefined): CallOptions {
   return {
     ...(opts?.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
     ...(opts?.signal ? { signal: opts.signal } : {}),
-    // Only cognify.item reports progress, always with an item stage and the item's size in `done`.
-    ...(onProgress ? { onProgress: (e: ProgressEvent) => isItemStage(e.stage) && onProgress({ stage: e.stage, bytes: e.done ?? 0 }) } : {}),
+    // Only cognify.batch reports progress: per item (dataId), a stage or outcome and its size in `done`.
+    ...(onProgress ? { onProgress: (e: ProgressEvent) => forwardItemEvent(e, onProgress) } : {}),
   };
+}
+
+function forwardItemEvent(e: ProgressEvent, to: NonNullable<RequestOptions['onProgress']>): void {
+  if (!isItemEvent(e.stage) || typeof e.dataId !== 'string') return;
+  to({
+    dataId: e.dataId,
+    stage: e.stage,
+    bytes: e.done ?? 0,
+    ...(typeof e.message === 'string' ? { message: e.message } : {}),
+    ...(typeof e.code === 'string' ? { code: e.code } : {}),
+  });
 }

@@ -10,6 +10,8 @@ const MAX_TEXT = 100_000;
 
 export function checkId(s: unknown, what: string): string {
   if (typeof s !== 'string' || s.length === 0 || s.length > MAX_ID) throw new AppError('invalid_input', `${what} must be a non-empty string`);
+  // Kùzu keeps "a" and "a\u0000b" as two keys, then cannot reopen the file (see parse/index.ts).
+  if (s.includes('\u0000')) throw new AppError('invalid_input', `${what} must not contain a NUL character`);
   return s;
 }
 
@@ -27,6 +29,7 @@ export function checkTypes(types: readonly NodeType[] | undefined): readonly Nod
 
 function optText(s: unknown, what: string): void {
   if (s !== undefined && (typeof s !== 'string' || s.length > MAX_TEXT)) throw new AppError('invalid_input', `${what} must be a string`);
+  if (typeof s === 'string' && s.includes('\u0000')) throw new AppError('invalid_input', `${what} must not contain a NUL character`);
 }
 
 /**
@@ -42,6 +45,7 @@ export function normaliseItem(item: ItemGraph): Readonly<{ dataId: string; nodes
     checkId(n?.id, 'node id');
     if (!(NODE_TYPES as readonly string[]).includes(n.type)) throw new AppError('invalid_input', `Unknown node type "${String(n.type)}"`);
     if (typeof n.name !== 'string' || n.name.length > MAX_TEXT) throw new AppError('invalid_input', 'node name must be a string');
+    optText(n.name, 'node name');
     optText(n.kind, 'node kind');
     optText(n.description, 'node description');
     nodes.set(n.id, n);

@@ -5,19 +5,21 @@ import { forgetItem } from '../pipeline/forget-item';
 import { onStores } from './lane';
 import type { HandlersOf } from './types';
 
-export const itemHandlers: HandlersOf<'cognify.item' | 'data.forget' | 'data.text'> = {
-  'cognify.item': onStores(async (req, stores, ctx) => {
+export const itemHandlers: HandlersOf<'cognify.batch' | 'data.forget' | 'data.text'> = {
+  'cognify.batch': onStores(async (req, stores, ctx) => {
     // Parsers and NLP models load on the first ingest only: a worker that just searches starts faster.
-    const { cognifyItem } = await import('../pipeline/cognify-item');
+    const { cognifyBatch } = await import('../pipeline/cognify-batch');
     // req.embedder and req.llm are the dataset owner's (main resolves them), whoever started the run.
     const embedder = await embedderFor(req.embedder);
     const chat = req.llm?.enabled ? createChatClient(req.llm) : undefined;
-    const r = await cognifyItem(
-      { dataId: req.dataId, dataName: req.dataName, rawPath: req.rawPath, ...(req.chunkSize ? { chunkSize: req.chunkSize } : {}), ...(req.chunkOverlap ? { chunkOverlap: req.chunkOverlap } : {}) },
-      { ...stores, embedder, chat, signal: ctx.signal, progress: (stage, bytes) => ctx.progress({ stage, done: bytes }) },
+    const r = await cognifyBatch(
+      req.items,
+      { chunkSize: req.chunkSize, chunkOverlap: req.chunkOverlap },
+      { ...stores, embedder, chat, signal: ctx.signal, report: (e) => ctx.progress(e) },
     );
-    return { ...r, dimension: embedder.dimension };
-  }),
+    return { ...r, embedderId: embedder.id, dimension: embedder.dimension };
+    // A cancel stops preparing; what was prepared is still committed (cognify-batch.ts).
+  }, { commitsAfterCancel: true }),
   'data.forget': onStores(async (req, stores) => {
     await forgetItem(req.dataId, stores);
     return { ok: true };

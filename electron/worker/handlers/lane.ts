@@ -22,14 +22,20 @@ function laned<T extends object>(store: T, serial: HandlerContext['serial']): T 
   });
 }
 
-/** A handler for a dataset kind: `serial: false`, with the stores laned for this request. */
-export function onStores<K extends RequestKind>(run: (req: RequestOf<K>, stores: DatasetStores, ctx: HandlerContext) => Promise<ResultOf<K>>): Handler<K> {
+/**
+ * A handler for a dataset kind: `serial: false`, with the stores laned for this request. With
+ * `commitsAfterCancel`, store calls still run after a cancel (the handler decides what to finish).
+ */
+export function onStores<K extends RequestKind>(
+  run: (req: RequestOf<K>, stores: DatasetStores, ctx: HandlerContext) => Promise<ResultOf<K>>,
+  opts: Readonly<{ commitsAfterCancel?: boolean }> = {},
+): Handler<K> {
   return {
     serial: false,
     run: (req, ctx) =>
       run(req, {
-        graph: laned<GraphStore>(ctx.session.graph(), ctx.serial),
-        vectors: laned<VectorStore>(ctx.session.vectors(), ctx.serial),
+        graph: laned<GraphStore>(ctx.session.graph(), opts.commitsAfterCancel ? ctx.serialEvenIfCancelled : ctx.serial),
+        vectors: laned<VectorStore>(ctx.session.vectors(), opts.commitsAfterCancel ? ctx.serialEvenIfCancelled : ctx.serial),
         docs: DocTextStore.besideGraph(ctx.session.graphPath()),
       }, ctx),
   };

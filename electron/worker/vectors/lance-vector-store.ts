@@ -14,19 +14,14 @@ import * as arrow from 'apache-arrow';
 import { AppError } from '../../../shared/domain/errors';
 import { storageError } from '../../common/storage-errors';
 import { VECTOR_TABLES } from '../stores';
-import type { VectorHit, VectorRow, VectorStore, VectorTable } from '../stores';
+import type { ItemVectors, VectorHit, VectorRow, VectorStore, VectorTable } from '../stores';
 import { readMeta, removeMeta, writeMeta } from './embedder-meta';
 import type { EmbedderMeta } from './embedder-meta';
-import { fuseRrf, sortHits } from './rrf';
+import { LanceSearch } from './lance-search';
 
-const COLUMNS = ['id', 'node_id', 'data_id', 'chunk_id', 'text', 'start_pos', 'end_pos'];
 /** Item writes between compactions of one table. */
 const OPTIMIZE_EVERY = 16;
 const MAX_K = 1000;
-/** Hybrid fetches this many times k from each side before fusing. */
-const HYBRID_DEPTH = 3;
-
-type LanceRow = { id: string; node_id: string; data_id: string; chunk_id: string; text: string; start_pos: number; end_pos: number };
 
 function schemaFor(dimension: number): arrow.Schema {
   return new arrow.Schema([
@@ -43,10 +38,6 @@ function schemaFor(dimension: number): arrow.Schema {
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-function toHitRow(r: LanceRow): VectorHit['row'] {
-  return { id: r.id, nodeId: r.node_id, dataId: r.data_id, chunkId: r.chunk_id, text: r.text, start: Number(r.start_pos), end: Number(r.end_pos) };
-}
-
 function checkTable(t: unknown): VectorTable {
   if (!(VECTOR_TABLES as readonly unknown[]).includes(t)) throw new AppError('invalid_input', `Unknown vector table "${String(t)}"`);
   return t as VectorTable;
@@ -62,6 +53,39 @@ function checkDataId(s: unknown): string {
   return s;
 }
 
+/**
+ * Validates every row of every item before anything is written, grouped per table. A table
+ * named by any item is in the map (possibly empty), so its old rows of replaced items go.
+ */
+function checkedRows(items: readonly ItemVectors[], dimension: number): Map<VectorTable, VectorRow[]> {
+  const out = new Map<VectorTable, VectorRow[]>();
+  const seen = new Set<string>();
+  for (const item of items) {
+    const dataId = checkDataId(item?.dataId);
+    for (const [name, list] of Object.entries(item.rows ?? {})) {
+      const table = checkTable(name);
+      if (!Array.isArray(list)) throw new AppError('invalid_input', `rows for ${table} must be a list`);
+      const into = out.get(table) ?? [];
+      out.set(table, into);
+      for (const r of list as readonly VectorRow[]) {
+        if (!r || typeof r.id !== 'string' || r.id === '' || seen.has(`${table}\u0000${r.id}`)) throw new AppError('invalid_input', `Row ids in ${table} must be unique non-empty strings`);
+        seen.add(`${table}\u0000${r.id}`);
+        checkRow(r, dataId, dimension);
+        into.push(r);
+      }
+    }
+  }
+  return out;
+}
+
+function checkRow(r: VectorRow, dataId: string, dimension: number): void {
+  if (r.dataId !== dataId) throw new AppError('invalid_input', `Row ${r.id} belongs to another data item`);
+  if (typeof r.nodeId !== 'string' || typeof r.chunkId !== 'string' || typeof r.text !== 'string') throw new AppError('invalid_input', `Row ${r.id} is missing text fields`);
+  if (!Number.isInteger(r.start) || !Number.isInteger(r.end)) throw new AppError('invalid_input', `Row ${r.id} needs integer start and end`);
+  if (!(r.vector instanceof Float32Array) || r.vector.length !== dimension) throw new AppError('invalid_input', `Row ${r.id} needs a Float32Array of ${dimension} values`);
+  if (!r.vector.every(Number.isFinite)) throw new AppError('invalid_input', `Row ${r.id} has a non-finite vector value`);
+}
+
 function engineError(e: unknown, what: string): AppError {
   if (e instanceof AppError) return e;
   const msg = e instanceof Error ? e.message : String(e);
@@ -71,11 +95,26 @@ function engineError(e: unknown, what: string): AppError {
   return new AppError('internal', `Vector engine error (${what}): ${msg}`);
 }
 
+/**
+ * LanceDB's default session caches up to 6 GB of index data and 1 GB of metadata per process;
+ * a dataset worker should stay within a few hundred MiB (several run at once), and its
+ * indexes (BM25 over one dataset) are small. One session per process, shared by its tables.
+ */
+const INDEX_CACHE_BYTES = 64n * 1024n * 1024n;
+const METADATA_CACHE_BYTES = 32n * 1024n * 1024n;
+let session: lancedb.Session | undefined;
+function cacheSession(): lancedb.Session {
+  session ??= new lancedb.Session(INDEX_CACHE_BYTES, METADATA_CACHE_BYTES);
+  return session;
+}
+
 /** One dataset's vector tables. Lifetime: from `open` until `close` (idempotent); one process per directory. */
 export class LanceVectorStore implements VectorStore {
   #conn: lancedb.Connection | undefined;
   readonly #dir: string;
   readonly #tables = new Map<VectorTable, lancedb.Table>();
+  /** The read side: in-memory snapshots per table version (lance-search.ts). */
+  readonly #search = new LanceSearch();
   readonly #writesSinceOptimize = new Map<VectorTable, number>();
   #meta: EmbedderMeta | null;
 
@@ -89,7 +128,7 @@ export class LanceVectorStore implements VectorStore {
   static async open(dir: string): Promise<LanceVectorStore> {
     if (typeof dir !== 'string' || !path.isAbsolute(dir)) throw new TypeError(`LanceVectorStore.open: expected an absolute path, got "${dir}"`);
     try {
-      const conn = await lancedb.connect(dir);
+      const conn = await lancedb.connect(dir, {}, cacheSession());
       return new LanceVectorStore(conn, dir, await readMeta(dir));
     } catch (e) {
       throw engineError(e, 'opening the vector index');
@@ -119,31 +158,21 @@ export class LanceVectorStore implements VectorStore {
     return this.#meta;
   }
 
-  async writeItem(dataId: string, rows: Readonly<Partial<Record<VectorTable, readonly VectorRow[]>>>): Promise<void> {
-    checkDataId(dataId);
+  async writeItem(dataId: string, rows: ItemVectors['rows']): Promise<void> {
+    await this.writeItems([{ dataId, rows }], [dataId]);
+  }
+
+  async writeItems(items: readonly ItemVectors[], replace: readonly string[]): Promise<void> {
     const meta = this.#meta;
     if (!meta) throw new AppError('invalid_input', 'Record the embedder (ensureEmbedder) before writing vectors');
-    const batches: [VectorTable, readonly VectorRow[]][] = [];
-    for (const [name, list] of Object.entries(rows ?? {})) {
-      const table = checkTable(name);
-      if (!Array.isArray(list)) throw new AppError('invalid_input', `rows for ${table} must be a list`);
-      const seen = new Set<string>();
-      for (const r of list as readonly VectorRow[]) {
-        if (!r || typeof r.id !== 'string' || r.id === '' || seen.has(r.id)) throw new AppError('invalid_input', `Row ids in ${table} must be unique non-empty strings`);
-        seen.add(r.id);
-        if (r.dataId !== dataId) throw new AppError('invalid_input', `Row ${r.id} belongs to another data item`);
-        if (typeof r.nodeId !== 'string' || typeof r.chunkId !== 'string' || typeof r.text !== 'string') throw new AppError('invalid_input', `Row ${r.id} is missing text fields`);
-        if (!Number.isInteger(r.start) || !Number.isInteger(r.end)) throw new AppError('invalid_input', `Row ${r.id} needs integer start and end`);
-        if (!(r.vector instanceof Float32Array) || r.vector.length !== meta.dimension)
-          throw new AppError('invalid_input', `Row ${r.id} needs a Float32Array of ${meta.dimension} values`);
-        if (!r.vector.every(Number.isFinite)) throw new AppError('invalid_input', `Row ${r.id} has a non-finite vector value`);
-      }
-      batches.push([table, list as readonly VectorRow[]]);
-    }
-    for (const [table, list] of batches) {
+    const perTable = checkedRows(items, meta.dimension);
+    const stale = replace.map(checkDataId);
+    for (const table of VECTOR_TABLES) {
+      const list = perTable.get(table);
+      if (!list) continue;
       try {
         const existing = await this.#table(table);
-        if (existing) await existing.delete(`data_id = ${sqlString(dataId)}`);
+        if (existing && stale.length > 0) await existing.delete(`data_id IN (${stale.map(sqlString).join(', ')})`);
         if (list.length === 0) continue;
         const data = list.map((r) => ({
           id: r.id, node_id: r.nodeId, data_id: r.dataId, chunk_id: r.chunkId, text: r.text, start_pos: r.start, end_pos: r.end, vector: Array.from(r.vector),
@@ -190,8 +219,7 @@ export class LanceVectorStore implements VectorStore {
     const t = await this.#table(table);
     if (!t) return [];
     try {
-      const rows = (await t.vectorSearch(vector).distanceType('cosine').select([...COLUMNS, '_distance']).limit(k).toArray()) as (LanceRow & { _distance: number })[];
-      return sortHits(rows.map((r) => ({ row: toHitRow(r), score: 1 - Number(r._distance) })));
+      return await this.#search.vector(table, t, vector, k);
     } catch (e) {
       throw engineError(e, `searching ${table}`);
     }
@@ -205,18 +233,27 @@ export class LanceVectorStore implements VectorStore {
     const t = await this.#table(table);
     if (!t) return [];
     try {
-      const rows = (await t.query().fullTextSearch(query.trim(), { columns: ['text'] }).select([...COLUMNS, '_score']).limit(k).toArray()) as (LanceRow & { _score: number })[];
-      return sortHits(rows.map((r) => ({ row: toHitRow(r), score: Number(r._score) })));
+      return await this.#search.text(table, t, query, k);
     } catch (e) {
       throw engineError(e, `text search in ${table}`);
     }
   }
 
+  /** Vector and BM25 halves at once (lance-search.ts), fused by reciprocal rank. */
   async searchHybrid(table: VectorTable, vector: Float32Array, query: string, k: number): Promise<readonly VectorHit[]> {
+    checkTable(table);
     checkK(k);
-    const depth = Math.min(MAX_K, k * HYBRID_DEPTH);
-    const [byVector, byText] = [await this.searchVector(table, vector, depth), await this.searchText(table, query, depth)];
-    return fuseRrf([byVector, byText], k);
+    const meta = this.#meta;
+    if (!(vector instanceof Float32Array)) throw new AppError('invalid_input', 'vector must be a Float32Array');
+    if (meta && vector.length !== meta.dimension) throw new AppError('invalid_input', `vector must have ${meta.dimension} values`);
+    if (typeof query !== 'string' || query.length > 2000) throw new AppError('invalid_input', 'query must be a string');
+    const t = await this.#table(table);
+    if (!t) return [];
+    try {
+      return await this.#search.hybrid(table, t, vector, query, k);
+    } catch (e) {
+      throw engineError(e, `hybrid search in ${table}`);
+    }
   }
 
   async count(table: VectorTable): Promise<number> {

@@ -3,8 +3,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { AppError } from '../../../shared/domain/errors';
-import type { DatasetKind, RequestOf, ResultOf } from '../../../shared/worker-protocol';
+import { AppError, isErrorCode } from '../../../shared/domain/errors';
+import type { DatasetKind, ProgressEvent, RequestOf, ResultOf } from '../../../shared/worker-protocol';
 import { EnginePool } from '../../../electron/core/datasets/engine-pool';
 import type { EnginePoolOptions } from '../../../electron/core/datasets/engine-pool';
 import { nodeLauncher } from '../../../electron/core/datasets/launcher-node';
@@ -50,10 +50,26 @@ export async function rawFile(home: string, name: string, text: string): Promise
   return file;
 }
 
-/** Ingests one text item through `cognify.item`, as cognify does (the fast hashing embedder). */
-export async function ingest(w: DatasetWorker, home: string, dataId: string, text: string, opts?: CallOptions): Promise<ResultOf<'cognify.item'>> {
+/**
+ * Ingests one text item through `cognify.batch`, as cognify does (the fast hashing embedder).
+ * An item the worker reports failed is an error here (its code and message), as it was for one item.
+ */
+export async function ingest(w: DatasetWorker, home: string, dataId: string, text: string, opts?: CallOptions): Promise<ResultOf<'cognify.batch'>> {
   const rawPath = await rawFile(home, `${dataId}.txt`, text);
-  return app(w, { kind: 'cognify.item', dataId, dataName: `${dataId}.txt`, rawPath, embedder: { provider: 'hashing' }, llm: null }, opts);
+  let failure: ProgressEvent | undefined;
+  const r = await app(
+    w,
+    { kind: 'cognify.batch', items: [{ dataId, dataName: `${dataId}.txt`, rawPath }], embedder: { provider: 'hashing' }, llm: null },
+    {
+      ...opts,
+      onProgress: (e) => {
+        if (e.stage === 'failed') failure = e;
+        opts?.onProgress?.(e);
+      },
+    },
+  );
+  if (failure) throw new AppError(isErrorCode(failure.code) ? failure.code : 'internal', failure.message ?? 'failed');
+  return r;
 }
 
 export const counts = (w: DatasetWorker) => app(w, { kind: 'graph.counts' });

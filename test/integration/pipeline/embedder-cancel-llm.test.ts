@@ -47,14 +47,22 @@ describe('embedders, cancel and the optional LLM', () => {
     expect(after.results[0]!.hits[0]!.citation?.dataName).toBe('darwin.txt');
   });
 
-  it('cancel stops after the current item and leaves the dataset consistent; a new run completes it', async () => {
+  it('cancel stops preparing, commits what was prepared, leaves the dataset consistent; a new run completes it', async () => {
     const ds = (await t.call(token, 'datasets.create', { name: 'cancel-me' })).id;
-    const files = [CURIE, DARWIN, HTML, MARKDOWN, SHARED_PARIS].map((body, i) => file(`doc${i}.${i === 2 ? 'html' : i === 3 ? 'md' : 'txt'}`, `${body}\nVariant ${i} for cancel.`));
+    // Big enough (about 100 KB each) that preparing one takes a while, so the cancel lands mid-batch.
+    const files = [CURIE, DARWIN, HTML, MARKDOWN, SHARED_PARIS].map((body, i) =>
+      file(`doc${i}.${i === 2 ? 'html' : i === 3 ? 'md' : 'txt'}`, `${Array.from({ length: 150 }, (_, k) => `${body}\nVariant ${i}.${k} for cancel.`).join('\n')}`),
+    );
     await t.call(token, 'data.add', { datasetId: ds, files });
     const finished = nextRunFinished(t.core, token, ds);
+    const extracting = new Set<string>();
     let cancelled = false;
     const off = t.core.subscribe(() => ({ token }), (name, payload) => {
-      if (name === 'run.progress' && (payload as { stage: string }).stage === 'done' && !cancelled) {
+      const p = payload as { stage: string; dataId: string };
+      if (name !== 'run.progress' || p.stage !== 'extract') return;
+      extracting.add(p.dataId);
+      // The second item is being prepared: the first one is prepared and waits to be written.
+      if (extracting.size === 2 && !cancelled) {
         cancelled = true;
         void t.call(token, 'cognify.cancel', { datasetId: ds });
       }
@@ -63,10 +71,13 @@ describe('embedders, cancel and the optional LLM', () => {
     const run = await finished;
     off();
     expect(run.status).toBe('cancelled');
+    expect(run.itemsDone).toBeGreaterThanOrEqual(1);
     expect(run.itemsDone).toBeLessThan(5);
     const items = await t.call(token, 'datasets.data', { datasetId: ds });
     expect(items.some((i) => i.status === 'processing')).toBe(false);
     expect(items.filter((i) => i.status === 'completed')).toHaveLength(run.itemsDone);
+    expect(items.filter((i) => i.status === 'pending')).toHaveLength(5 - run.itemsDone);
+    expect((await t.call(token, 'graph.counts', { datasetId: ds })).Document).toBe(run.itemsDone);
     const [rest] = await t.call(token, 'cognify.run', { datasetIds: [ds], runInBackground: false });
     expect(rest).toMatchObject({ status: 'completed', itemsDone: 5 - run.itemsDone });
     expect((await t.call(token, 'graph.counts', { datasetId: ds })).Document).toBe(5);

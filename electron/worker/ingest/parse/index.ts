@@ -17,6 +17,15 @@ export { DEFAULT_PARSE_LIMITS } from './limits';
  * Classifies and parses one raw file into text. Every failure is AppError('invalid_input')
  * with a message that names the file and the problem; nothing untyped escapes.
  */
+/**
+ * NUL characters (PDFs and binary-ish text carry them) never reach the stores: Kùzu 0.11.3
+ * accepts "a" and "a\u0000b" as two primary keys and then cannot reopen the file (a duplicate
+ * key or a crash on open), so one stray NUL in an entity name made a whole dataset unreadable.
+ */
+function withoutNul(s: string): string {
+  return s.includes('\u0000') ? s.replaceAll('\u0000', ' ') : s;
+}
+
 export async function parseDocument(bytes: Uint8Array, fileName: string, limits?: Partial<ParseLimits>): Promise<ParsedDocument> {
   const lim = resolveLimits(limits);
   if (bytes.length > lim.maxInputBytes) {
@@ -48,6 +57,7 @@ export async function parseDocument(bytes: Uint8Array, fileName: string, limits?
         parsed = { text: parseText(bytes, fileName).replace(/^\uFEFF/, '') };
         break;
     }
+    parsed = { ...parsed, text: withoutNul(parsed.text), ...(parsed.title ? { title: withoutNul(parsed.title) } : {}) };
     if (parsed.text.trim().length === 0) {
       const hint = format === 'pdf' ? ' (a scanned PDF without a text layer?)' : '';
       throw invalidInput(`${fileName} contains no text${hint}`);

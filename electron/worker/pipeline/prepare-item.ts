@@ -1,0 +1,98 @@
+/**
+ * The CPU half of cognify for one data item: classify → parse → chunk → extract → summarize →
+ * embed, ending in exactly the rows the stores will hold. Touches no store, so it can run on
+ * any thread and ahead of the writes (pipeline/batch-writer.ts writes prepared items in bulk).
+ */
+import { AppError } from '../../../shared/domain/errors';
+import type { ItemStage } from '../../../shared/worker-protocol';
+import { chunkText } from '../ingest/chunk';
+import { extractEntities } from '../ingest/extract';
+import type { OpenAiChatClient } from '../ingest/llm';
+import { parseDocument } from '../ingest/parse';
+import { summarizeChunk, summarizeDocument } from '../ingest/summarize';
+import type { Embedder } from '../ingest/types';
+import type { ItemGraph, VectorRow, VectorTable } from '../stores';
+import { VECTOR_TABLES } from '../stores';
+import { buildItem } from './item-build';
+import type { PendingRow } from './item-build';
+import { extractWithLlm } from './llm-extract';
+
+export type PrepareItemInput = Readonly<{
+  dataId: string;
+  dataName: string;
+  bytes: Uint8Array;
+  chunkSize?: number | undefined;
+  chunkOverlap?: number | undefined;
+}>;
+
+export type ItemCounts = Readonly<{ chunks: number; entities: number; relations: number; textChars: number }>;
+
+/** Everything one item writes: its extracted text, its graph and its vector rows. */
+export type PreparedItem = Readonly<{
+  dataId: string;
+  /** The item's size in bytes (progress reports carry it). */
+  bytes: number;
+  text: string;
+  graph: ItemGraph;
+  rows: Readonly<Record<VectorTable, readonly VectorRow[]>>;
+  counts: ItemCounts;
+}>;
+
+export type PrepareDeps = Readonly<{
+  embedder: Embedder;
+  /** Present only when the user enabled an LLM: replaces the offline extractor. */
+  chat?: OpenAiChatClient | undefined;
+  progress?: ((stage: ItemStage) => void) | undefined;
+  signal?: AbortSignal | undefined;
+}>;
+
+const EMBED_BATCH = 256;
+
+export async function prepareItem(input: PrepareItemInput, deps: PrepareDeps): Promise<PreparedItem> {
+  const { signal } = deps;
+  const progress = deps.progress ?? (() => undefined);
+  progress('classify');
+  progress('parse');
+  const doc = await parseDocument(input.bytes, input.dataName);
+  checkCancelled(signal);
+
+  progress('chunk');
+  const chunks = chunkText(doc.text, { maxChars: input.chunkSize ?? 1200, overlapChars: input.chunkOverlap ?? 150 });
+  if (chunks.length === 0) throw new AppError('invalid_input', `${input.dataName} contains no text to index`);
+
+  progress('extract');
+  const extraction = deps.chat ? await extractWithLlm(deps.chat, chunks, signal) : extractEntities(doc, chunks);
+  checkCancelled(signal);
+
+  progress('summarize');
+  const chunkSummaries = chunks.map((c) => summarizeChunk(c));
+  const documentSummary = summarizeDocument(doc, chunks);
+  const built = buildItem({ dataId: input.dataId, dataName: input.dataName, doc, chunks, extraction, chunkSummaries, documentSummary });
+
+  progress('embed');
+  const rows = {} as Record<VectorTable, VectorRow[]>;
+  for (const table of VECTOR_TABLES) rows[table] = await embedRows(deps.embedder, built.rows[table], signal);
+  return {
+    dataId: input.dataId,
+    bytes: input.bytes.byteLength,
+    text: doc.text,
+    graph: built.graph,
+    rows,
+    counts: { chunks: chunks.length, entities: extraction.entities.length, relations: extraction.relations.length, textChars: doc.text.length },
+  };
+}
+
+async function embedRows(embedder: Embedder, rows: readonly PendingRow[], signal?: AbortSignal): Promise<VectorRow[]> {
+  const out: VectorRow[] = [];
+  for (let i = 0; i < rows.length; i += EMBED_BATCH) {
+    checkCancelled(signal);
+    const batch = rows.slice(i, i + EMBED_BATCH);
+    const vectors = await embedder.embed(batch.map((r) => r.text));
+    batch.forEach((r, n) => out.push({ ...r, vector: vectors[n]! }));
+  }
+  return out;
+}
+
+export function checkCancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new AppError('cancelled', 'Cancelled');
+}
