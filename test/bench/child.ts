@@ -16,6 +16,7 @@ const MODULES: Record<string, () => Promise<{ run(o: BenchOptions): Promise<Benc
   workers: () => import('./workers'),
   'graph-view': () => import('./graph-view'),
   retrieval: () => import('./retrieval'),
+  'large-ingest': () => import('./large-ingest'),
 };
 
 export const BENCHMARK_NAMES = Object.keys(MODULES);
