@@ -7,6 +7,12 @@ import fs from 'node:fs';
 
 import { AppError } from '../../shared/domain/errors';
 
+/**
+ * Error codes after which no write can succeed (a full or read-only disk, a damaged store):
+ * ingestion stops instead of failing item after item. One list for the worker and for main.
+ */
+export const STORAGE_STOP_CODES: ReadonlySet<string> = new Set(['storage_full', 'storage_readonly', 'corrupt']);
+
 const FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
 const READONLY_CODES = new Set(['EROFS', 'EACCES', 'EPERM']);
 

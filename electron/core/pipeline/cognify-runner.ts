@@ -14,6 +14,7 @@ import type { Settings } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/domain/errors';
 import type { RunId, UserId } from '../../../shared/domain/ids';
 import type { RunView } from '../../../shared/domain/types';
+import { STORAGE_STOP_CODES } from '../../common/storage-errors';
 import type { ItemProgress } from '../engines';
 import type { Services } from '../services';
 import type { DataRow } from '../store/repos/data-repo';
@@ -174,7 +175,7 @@ export class CognifyRunner implements CognifyService {
     const open = items.filter((d) => !book.ended.has(d.id));
     if (err.code === 'cancelled' && active.cancelled) return;
     // Shutting down, a closed dataset (a cancel nobody asked for) or a disk that cannot take writes: stop the run.
-    if (FATAL_CODES.has(err.code) || err.code === 'cancelled' || this.#closing) {
+    if (STORAGE_STOP_CODES.has(err.code) || err.code === 'cancelled' || this.#closing) {
       book.tally.fatal = err;
       return;
     }
@@ -206,7 +207,7 @@ export class CognifyRunner implements CognifyService {
     book.tally.failed++;
     await store.data.setStatus(dataset.id, item.id, 'errored', failure.message);
     this.emit(dataset, active, item, book.tally, 'error', failure.message);
-    if (FATAL_CODES.has(failure.code)) book.tally.fatal = new AppError(failure.code as 'corrupt', failure.message);
+    if (STORAGE_STOP_CODES.has(failure.code)) book.tally.fatal = new AppError(failure.code as 'corrupt', failure.message);
   }
 
   private emit(dataset: DatasetRow, active: ActiveRun, item: DataRow, tally: Tally, stage: Progress['stage'], message?: string): void {
@@ -236,7 +237,6 @@ const BATCH_ITEMS = 64;
 const BATCH_BYTES = 8 * 1024 * 1024;
 /** Per item of a batch: a worker past it is treated as stuck. */
 const ITEM_TIMEOUT_MS = 30 * 60_000;
-const FATAL_CODES: ReadonlySet<string> = new Set(['storage_full', 'storage_readonly', 'corrupt']);
 
 type Tally = { done: number; failed: number; total: number; fatal: AppError | null };
 type Book = Readonly<{ tally: Tally; ended: Set<string>; strikes: Map<string, number> }>;

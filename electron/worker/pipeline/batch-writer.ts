@@ -10,6 +10,7 @@
  * disk or a damaged store fails everything that waits (retrying cannot help).
  */
 import { AppError } from '../../../shared/domain/errors';
+import { STORAGE_STOP_CODES } from '../../common/storage-errors';
 import type { ItemOutcome } from '../../../shared/worker-protocol';
 import type { DatasetStores } from '../handlers/lane';
 import type { PreparedItem } from './prepare-item';
@@ -17,7 +18,8 @@ import type { PreparedItem } from './prepare-item';
 /** Above this many waiting elements, preparing pauses until the running write ends (bounded memory). */
 const MAX_WAITING_ELEMENTS = 80_000;
 
-const FATAL = new Set(['storage_full', 'storage_readonly', 'corrupt', 'cancelled']);
+/** Stops every write that waits: the storage cannot take writes, or the dataset was closed. */
+const isFatal = (code: string) => STORAGE_STOP_CODES.has(code) || code === 'cancelled';
 
 export type WriteListener = (item: PreparedItem, outcome: ItemOutcome | 'write', error?: AppError) => void;
 
@@ -74,7 +76,7 @@ export class BatchWriter {
       return;
     } catch (e) {
       const err = asAppError(e);
-      if (FATAL.has(err.code)) return this.#stop(batch, err);
+      if (isFatal(err.code)) return this.#stop(batch, err);
       if (batch.length === 1) return this.listen(batch[0]!, 'failed', err);
     }
     for (const p of batch) {
@@ -83,7 +85,7 @@ export class BatchWriter {
         this.listen(p, 'written');
       } catch (e) {
         const err = asAppError(e);
-        if (FATAL.has(err.code)) return this.#stop(batch.slice(batch.indexOf(p)), err);
+        if (isFatal(err.code)) return this.#stop(batch.slice(batch.indexOf(p)), err);
         this.listen(p, 'failed', err);
       }
     }

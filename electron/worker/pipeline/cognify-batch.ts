@@ -8,6 +8,7 @@
 import fs from 'node:fs/promises';
 
 import { AppError } from '../../../shared/domain/errors';
+import { STORAGE_STOP_CODES } from '../../common/storage-errors';
 import type { CognifyBatchItem, ProgressEvent } from '../../../shared/worker-protocol';
 import type { DatasetStores } from '../handlers/lane';
 import type { OpenAiChatClient } from '../ingest/llm';
@@ -54,7 +55,7 @@ export async function cognifyBatch(items: readonly CognifyBatchItem[], opts: Cog
     } catch (e) {
       // A cancel mid-item leaves the item unreported: it is simply not done.
       if (e instanceof AppError && e.code === 'cancelled' && signal?.aborted) break;
-      if (e instanceof AppError && ['storage_full', 'storage_readonly', 'corrupt'].includes(e.code)) throw e;
+      if (e instanceof AppError && STORAGE_STOP_CODES.has(e.code)) throw e;
       fail(item.dataId, bytes, e);
     }
   }

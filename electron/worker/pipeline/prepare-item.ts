@@ -25,8 +25,6 @@ export type PrepareItemInput = Readonly<{
   chunkOverlap?: number | undefined;
 }>;
 
-export type ItemCounts = Readonly<{ chunks: number; entities: number; relations: number; textChars: number }>;
-
 /** Everything one item writes: its extracted text, its graph and its vector rows. */
 export type PreparedItem = Readonly<{
   dataId: string;
@@ -35,7 +33,6 @@ export type PreparedItem = Readonly<{
   text: string;
   graph: ItemGraph;
   rows: Readonly<Record<VectorTable, readonly VectorRow[]>>;
-  counts: ItemCounts;
 }>;
 
 export type PrepareDeps = Readonly<{
@@ -78,7 +75,6 @@ export async function prepareItem(input: PrepareItemInput, deps: PrepareDeps): P
     text: doc.text,
     graph: built.graph,
     rows,
-    counts: { chunks: chunks.length, entities: extraction.entities.length, relations: extraction.relations.length, textChars: doc.text.length },
   };
 }
 
@@ -93,6 +89,6 @@ async function embedRows(embedder: Embedder, rows: readonly PendingRow[], signal
   return out;
 }
 
-export function checkCancelled(signal?: AbortSignal): void {
+function checkCancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw new AppError('cancelled', 'Cancelled');
 }

@@ -14,21 +14,15 @@ import type { VectorHit, VectorRow } from '../../../electron/worker/stores';
 import { LanceSearch } from '../../../electron/worker/vectors/lance-search';
 import { LanceVectorStore } from '../../../electron/worker/vectors/lance-vector-store';
 import { reciprocalRankFusion } from '../../../shared/rank-fusion';
+import { rng } from '../../bench/lib/stats';
 
 const DIM = 8;
 const TABLE = 'DocumentChunk_text';
 const WORDS = ['river', 'mountain', 'glacier', 'forest', 'harbour', 'whale', 'ship', 'storm', 'island', 'desert', 'valley', 'bridge', 'castle', 'market', 'garden', 'lantern'];
 const COLS = ['id', 'node_id', 'data_id', 'chunk_id', 'text', 'start_pos', 'end_pos'];
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers in [0, 1) (the benchmarks' generator). */
+const random = rng;
 
 function rowsFor(dataId: string, n: number, seed: number): VectorRow[] {
   const r = random(seed);

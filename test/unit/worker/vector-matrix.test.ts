@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { TopK, VectorMatrix, normalizeInPlace } from '../../../electron/worker/vectors/vector-matrix';
+import { rng } from '../../bench/lib/stats';
 
 /** Deterministic pseudo-random numbers in [-0.5, 0.5). */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
+  const r = rng(seed);
+  return () => r() - 0.5;
 }
 
 function unitRows(rows: number, dim: number, seed: number): Float32Array {
