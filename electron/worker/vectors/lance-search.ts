@@ -15,14 +15,15 @@
  * row ids are read against the snapshot of the version seen when the search began. A
  * large table is read in the background meanwhile (see SYNC_READ_ROWS). Above the memory
  * budget a table is searched by LanceDB itself, both halves at once. Rankings never depend on
- * the order rows are stored or met in: equal scores go by row id, also at the cut of each half.
+ * the order rows are stored or met in, nor on the random ids of data items: equal scores go by a
+ * key made of the row's content, then its id (rrf.ts tieKey), also at the cut of each half.
  */
 import type * as lancedb from '@lancedb/lancedb';
 import type * as arrow from 'apache-arrow';
 
 import { reciprocalRankFusion } from '../../../shared/rank-fusion';
 import type { VectorHit, VectorTable } from '../stores';
-import { fuseRrf, sortHits } from './rrf';
+import { fuseRrf, sortHits, tieKey } from './rrf';
 import { VectorMatrix, normalizeInPlace } from './vector-matrix';
 import type { Scored } from './vector-matrix';
 
@@ -123,9 +124,10 @@ export async function readSnapshot(t: lancedb.Table, version: number, budget: Sn
   const rows = await t.countRows();
   if (rows * dim * 4 > budget.vectorBytes) return null;
   const full = (await t.stats()).totalBytes <= budget.fullBytes;
+  // The text and range are read even when only vectors and ids are kept: they make the tie-break keys.
   const table = await t
     .query()
-    .select(full ? [...COLUMNS, 'vector'] : ['id', 'vector'])
+    .select(full ? [...COLUMNS, 'vector'] : ['id', 'text', 'start_pos', 'end_pos', 'vector'])
     .withRowId()
     .toArrow();
   const blocks: Float32Array[] = [];
@@ -136,14 +138,20 @@ export async function readSnapshot(t: lancedb.Table, version: number, budget: Sn
     blocks.push(block);
   }
   const col = (name: string): arrow.Vector => table.getChild(name)!;
-  // Ids as strings once: they are the tie-break and fusion key, compared many times a search.
-  const ids: string[] = [];
-  for (const id of col('id')) ids.push(id as string);
-  const matrix = new VectorMatrix(blocks, dim, (i) => ids[i]!);
+  // Keys as strings once: they are the tie-break and fusion key, compared many times a search.
+  // Content first (rrf.ts tieKey), so equal scores rank alike in any dataset holding the same files.
+  const keys: string[] = [];
+  const [id, text, start, end] = [col('id'), col('text'), col('start_pos'), col('end_pos')];
+  for (let i = 0; i < table.numRows; i++) keys.push(tieKey(text.get(i) as string, Number(start.get(i)), Number(end.get(i)), id.get(i) as string));
+  const matrix = new VectorMatrix(blocks, dim, (i) => keys[i]!);
   if (matrix.rows !== table.numRows) throw new Error(`snapshot of version ${version}: ${matrix.rows} vectors for ${table.numRows} rows`);
   const fields = full ? (Object.fromEntries(COLUMNS.map((c) => [c, col(c)])) as Record<(typeof COLUMNS)[number], arrow.Vector>) : null;
   let bytes = 0;
-  for (const batch of table.batches) for (const d of batch.data.children) bytes += dataBytes(d);
+  const kept = new Set(full ? [...COLUMNS, 'vector', '_rowid'] : ['vector', '_rowid']);
+  table.schema.fields.forEach((f, c) => {
+    if (kept.has(f.name)) for (const batch of table.batches) bytes += dataBytes(batch.data.children[c]!);
+  });
+  for (const k of keys) bytes += 2 * k.length;
   return new TableSnapshot(version, matrix, col('_rowid'), fields, bytes);
 }
 
@@ -297,7 +305,7 @@ async function bm25RowIds(t: lancedb.Table, query: string, k: number): Promise<R
   return wholeTies(fetch, (r) => r.score, k);
 }
 
-/** BM25 hits as snapshot rows, best first, equal scores by row id (never by arrival order). */
+/** BM25 hits as snapshot rows, best first, equal scores by tie key (never by arrival order). */
 function rankText(snap: TableSnapshot, hits: readonly RowScore[], k: number): Scored[] {
   const out: Scored[] = [];
   for (const h of hits) {

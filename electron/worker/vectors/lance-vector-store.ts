@@ -2,9 +2,12 @@
  * VectorStore over LanceDB. The only module that imports `@lancedb/lancedb` and `apache-arrow`.
  *
  * One table per VectorTable, created on first write with a fixed-size vector column of the
- * recorded dimension and a BM25 full-text index on `text` (rows added after the index is built
- * are still searched; `optimize()` folds them in). Every write makes a Lance version, so tables
- * are compacted every few item writes and on close, not per row.
+ * recorded dimension and a BM25 full-text index on `text`. Rows added after the index is built
+ * are still searched, but LanceDB scores them with other statistics than the indexed ones, so
+ * which rows happened to be indexed (the first write's) would change every BM25 score: before a
+ * full-text search, a table with rows outside the index is optimized, which folds them in
+ * (checked once per table version; see #fullTextIndexed). Every write makes a Lance version, so
+ * tables are compacted every few item writes and on close, not per row.
  */
 import path from 'node:path';
 
@@ -116,6 +119,8 @@ export class LanceVectorStore implements VectorStore {
   /** The read side: in-memory snapshots per table version (lance-search.ts). */
   readonly #search = new LanceSearch();
   readonly #writesSinceOptimize = new Map<VectorTable, number>();
+  /** Per table, the version whose full-text index is known to cover every row. */
+  readonly #indexedVersion = new Map<VectorTable, number>();
   #meta: EmbedderMeta | null;
 
   private constructor(conn: lancedb.Connection, dir: string, meta: EmbedderMeta | null) {
@@ -204,6 +209,7 @@ export class LanceVectorStore implements VectorStore {
     const conn = this.#live();
     for (const t of this.#tables.values()) t.close();
     this.#tables.clear();
+    this.#indexedVersion.clear(); // new tables count their versions from 1 again
     const names = await conn.tableNames();
     for (const name of names) if ((VECTOR_TABLES as readonly string[]).includes(name)) await conn.dropTable(name);
     await removeMeta(this.#dir);
@@ -233,6 +239,7 @@ export class LanceVectorStore implements VectorStore {
     const t = await this.#table(table);
     if (!t) return [];
     try {
+      await this.#fullTextIndexed(table, t);
       return await this.#search.text(table, t, query, k);
     } catch (e) {
       throw engineError(e, `text search in ${table}`);
@@ -250,6 +257,7 @@ export class LanceVectorStore implements VectorStore {
     const t = await this.#table(table);
     if (!t) return [];
     try {
+      if (query.trim() !== '') await this.#fullTextIndexed(table, t);
       return await this.#search.hybrid(table, t, vector, query, k);
     } catch (e) {
       throw engineError(e, `hybrid search in ${table}`);
@@ -282,6 +290,7 @@ export class LanceVectorStore implements VectorStore {
     const conn = this.#live();
     const t = await conn.createTable(table, data, { schema: schemaFor(dimension) });
     await t.createIndex('text', { config: lancedb.Index.fts() });
+    this.#indexedVersion.delete(table);
     this.#tables.set(table, t);
   }
 
@@ -294,6 +303,26 @@ export class LanceVectorStore implements VectorStore {
     this.#writesSinceOptimize.set(table, 0);
     // Only this process writes the dataset, so old versions can go at once.
     await this.#tables.get(table)?.optimize({ cleanupOlderThan: new Date() });
+  }
+
+  /**
+   * Makes the full-text index cover every row of `t` before a BM25 search: rows outside it are
+   * scored by LanceDB with their own statistics (document count, average length, document
+   * frequencies), so the same rows gave different BM25 scores, and rankings, depending on which
+   * of them the first write brought (issue 15: two ingests of the same files, different order
+   * of arrival). One version check a search (~0.05 ms); the index statistics once per version;
+   * an optimize only after writes (measured ~2 s at 52k rows of 1,200 characters, once).
+   * Callers run in the engine lane, so no write or other search runs meanwhile.
+   */
+  async #fullTextIndexed(table: VectorTable, t: lancedb.Table): Promise<void> {
+    const version = await t.version();
+    if (this.#indexedVersion.get(table) === version) return;
+    const stats = await t.indexStats('text_idx');
+    if (stats && stats.numUnindexedRows > 0) {
+      await t.optimize({ cleanupOlderThan: new Date() });
+      this.#writesSinceOptimize.set(table, 0);
+    }
+    this.#indexedVersion.set(table, await t.version());
   }
 
   /** The open handle of `name`, opening it once; undefined when the table does not exist yet. */

@@ -40,7 +40,12 @@ export type BenchOutput = Readonly<{
   /** Facts about the run (sizes, counts, peak memory) for results.json and the notes. */
   details: Record<string, unknown>;
   notes: string[];
+  /** Breakdowns too wide for rows (e.g. every metric per slice), rendered as tables after them. */
+  tables?: readonly Table[];
 }>;
+
+/** A table: its first `leftColumns` columns (default 1) are text, the rest right-aligned figures. */
+export type Table = Readonly<{ title: string; columns: readonly string[]; rows: readonly (readonly string[])[]; leftColumns?: number }>;
 
 export function evaluate(row: Row): Row {
   const t = row.target;

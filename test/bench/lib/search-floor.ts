@@ -15,12 +15,13 @@ import { Worker } from 'node:worker_threads';
 import * as lancedb from '@lancedb/lancedb';
 import type * as arrow from 'apache-arrow';
 
+import { tieKey } from '../../../electron/worker/vectors/rrf';
 import { reciprocalRankFusion } from '../../../shared/rank-fusion';
 
 const TABLE = 'DocumentChunk_text';
-const FIELDS = ['id', 'node_id', 'text'] as const;
+const FIELDS = ['id', 'node_id', 'text', 'start_pos', 'end_pos'] as const;
 
-/** The scan thread: top `k` rows of each of its tables by dot product, ties by id. Plain JS (eval). */
+/** The scan thread: top `k` rows of each of its tables by dot product, ties by key (`ids`: the rows' tie keys). Plain JS (eval). */
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const tables = workerData.tables.map((t) => ({ at: t.at, m: new Float32Array(t.buffer), rows: t.rows, dim: t.dim, ids: t.ids }));
@@ -71,7 +72,7 @@ type Bm25Row = { _rowid: bigint | number; _score: number };
  * LanceDB's BM25 top `k` (row ids and scores) with every row tied at the k-th score: a limit cuts
  * ties in the engine's order, so 4k rows are asked for (about the cost of k), and more while the
  * last still ties with the k-th.
- * Ties then go by row id, as the product ranks them, so both answer the same.
+ * Ties then go by the rows' tie keys (content, then row id), as the product ranks them, so both answer the same.
  */
 async function bm25(t: lancedb.Table, query: string, k: number): Promise<Bm25Row[]> {
   for (let limit = Math.max(k + 1, 4 * k); ; limit *= 4) {
@@ -127,9 +128,10 @@ export class SearchFloor {
         at += d.length * dim;
       }
       for (let base = 0; base < m.length; base += dim) unit(m, base, dim);
+      // Equal scores rank by the product's tie key (its content, then its row id): rrf.ts tieKey.
       const ids: string[] = [];
-      const idCol = data.getChild('id')!;
-      for (let i = 0; i < data.numRows; i++) ids.push(idCol.get(i) as string);
+      const [idCol, textCol, startCol, endCol] = ['id', 'text', 'start_pos', 'end_pos'].map((c) => data.getChild(c)!);
+      for (let i = 0; i < data.numRows; i++) ids.push(tieKey(textCol!.get(i) as string, Number(startCol!.get(i)), Number(endCol!.get(i)), idCol!.get(i) as string));
       const rowIds = data.getChild('_rowid')!;
       const byRowId = new Map<number, number>();
       for (let i = 0; i < data.numRows; i++) byRowId.set(Number(rowIds.get(i)), i);
