@@ -351,7 +351,19 @@ export const procedures = {
 
   // ── settings ───────────────────────────────────────────────────────
   'settings.get': def('user', empty, z.object({ settings: SettingsSchema, dataHome: z.string() }), 'The profile’s provider settings.'),
-  'settings.set': def('user', z.object({ settings: SettingsSchema }).strict(), ok, 'Save the profile’s provider settings.'),
+  'settings.set': def(
+    'user',
+    z
+      .object({ settings: SettingsSchema })
+      .strict()
+      // Checked on save, not in SettingsSchema: settings stored before this rule must still load.
+      .refine((x) => !x.settings.llm.enabled || x.settings.llm.model.trim() !== '', {
+        message: 'Name the language model to use (for example llama3.1), or turn the language model off',
+        path: ['settings', 'llm', 'model'],
+      }),
+    ok,
+    'Save the profile’s provider settings.',
+  ),
 } as const;
 
 export type Procedures = typeof procedures;

@@ -14,10 +14,16 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   provider_error: 'The model provider configured in Settings did not answer properly.',
 };
 
+/**
+ * "unauthenticated" also answers a wrong password (sign-in, change password): the person is not
+ * signed out then, and the message itself says what is wrong.
+ */
+const isWrongPassword = (e: AppError) => e.code === 'unauthenticated' && /password/i.test(e.message);
+
 /** A user-facing sentence for anything thrown: the AppError message with a hint, never a blank. */
 export function errorText(e: unknown): string {
   if (e instanceof AppError) {
-    const hint = HINTS[e.code];
+    const hint = isWrongPassword(e) ? undefined : HINTS[e.code];
     return hint && !e.message.includes(hint) ? `${hint} (${e.message})` : e.message || e.code;
   }
   if (e instanceof Error && e.message) return e.message;

@@ -39,7 +39,8 @@ export function SignInForm({ email, onBack }: Readonly<{ email: string | null; o
         <span>Password</span>
         <input className="input" type="password" autoFocus={email !== null} autoComplete="current-password" value={password} data-testid="password" onChange={(e) => setPassword(e.target.value)} />
       </label>
-      <ErrorText message={error} />
+      {/* On a chosen profile no email was typed: "wrong email or password" would blame the wrong field. */}
+      <ErrorText message={email !== null && error ? error.replace(/^Wrong email or password$/, 'Wrong password for this profile') : error} />
       <div className="row">
         {onBack && (
           <button
