@@ -21,7 +21,7 @@
 import type { DatasetSearchAnswer, SearchType } from './contract/search';
 import type { Settings } from './contract/settings';
 import type { WireError } from './domain/errors';
-import type { GraphEdge, GraphNode, GraphSlice, NodeSource, NodeType } from './domain/graph';
+import type { GraphEdge, GraphNode, GraphOverview, GraphSlice, NodeSource, NodeType } from './domain/graph';
 
 export type OpenInfo = Readonly<{
   pid: number;
@@ -80,6 +80,8 @@ export type WorkerRequest = Readonly<
   | { kind: 'graph.read'; nodeLimit: number; edgeLimit: number; offset: number; types?: readonly NodeType[] }
   | { kind: 'graph.neighbourhood'; nodeId: string; depth: 1 | 2 | 3; nodeLimit: number }
   | { kind: 'graph.node'; nodeId: string }
+  /** Lays the entity graph out first when its stored layout is missing or stale. */
+  | { kind: 'graph.overview'; nodeLimit: number; edgeLimit: number; communityLimit: number; community?: number }
   | { kind: 'graph.counts' }
   | { kind: 'graph.find'; query: string; limit: number; types?: readonly NodeType[] }
   /** Totals for diagnostics and tests: nodes, edges, vector rows per table. */
@@ -127,6 +129,7 @@ export interface WorkerResults {
   'graph.neighbourhood': GraphSlice;
   /** null when the dataset has no such node. */
   'graph.node': NodeWithSources | null;
+  'graph.overview': GraphOverview;
   'graph.counts': Record<string, number>;
   'graph.find': GraphNode[];
   'dataset.stats': Readonly<{ nodes: number; edges: number; vectors: Record<string, number> }>;

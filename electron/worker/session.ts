@@ -7,6 +7,8 @@ import path from 'node:path';
 
 import { AppError } from '../../shared/domain/errors';
 import { KuzuGraphStore } from './graph/kuzu-graph-store';
+import { layoutFileBeside } from './layout/layout-file';
+import { LayoutKeeper } from './layout/layout-keeper';
 import { acquireDatasetLock } from './lock';
 import type { DatasetLock } from './lock';
 import type { GraphStore, VectorStore } from './stores';
@@ -20,9 +22,15 @@ export class WorkerSession {
   #vectors: VectorStore | undefined;
   #opened = false;
   #graphPath: string | undefined;
+  #layout: LayoutKeeper | undefined;
 
   get isOpen(): boolean {
     return this.#graph !== undefined;
+  }
+
+  /** The graph failed a COMMIT: closing would checkpoint an unknown state, so the process must end without it. */
+  get graphBroken(): boolean {
+    return this.#graph instanceof KuzuGraphStore && this.#graph.broken;
   }
 
   /** Takes the dataset lock and opens both engines. A worker serves exactly one dataset. */
@@ -33,6 +41,7 @@ export class WorkerSession {
     if (!Number.isInteger(p.lockWaitMs) || p.lockWaitMs < 0 || p.lockWaitMs > 120_000) throw new AppError('invalid_input', 'lockWaitMs is out of range');
     this.#opened = true;
     this.#graphPath = p.graphPath;
+    this.#layout = new LayoutKeeper(layoutFileBeside(p.graphPath));
     // The owner's folder appears with their first dataset.
     for (const f of [p.lockPath, p.graphPath, p.vectorPath]) await fs.mkdir(path.dirname(f), { recursive: true });
     const lock = await acquireDatasetLock(p.lockPath, p.lockWaitMs);
@@ -58,6 +67,12 @@ export class WorkerSession {
     return this.#graph;
   }
 
+  /** The graph view's layout of this dataset (computed and stored beside the graph). */
+  layout(): LayoutKeeper {
+    if (!this.#layout) throw new AppError('internal', 'The dataset is not open in this worker');
+    return this.#layout;
+  }
+
   vectors(): VectorStore {
     if (!this.#vectors) throw new AppError('internal', 'The dataset is not open in this worker');
     return this.#vectors;
@@ -71,6 +86,7 @@ export class WorkerSession {
    */
   async close(): Promise<void> {
     const [g, v, l] = [this.#graph, this.#vectors, this.#lock];
+    this.#layout?.close();
     this.#graph = undefined;
     this.#vectors = undefined;
     this.#lock = undefined;

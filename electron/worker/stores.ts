@@ -9,6 +9,19 @@ import type { ItemGraph, NodeDetails, VectorHit, VectorRow, VectorTable } from '
 export { VECTOR_TABLES } from '../../shared/domain/store-records';
 export type { ItemGraph, NodeDetails, VectorHit, VectorRow, VectorTable } from '../../shared/domain/store-records';
 
+/**
+ * The entity projection of the graph: Entity nodes and the relations between two entities.
+ * Passages, documents, summaries and type nodes are scaffolding the graph view does not lay out.
+ */
+export type EntityGraph = Readonly<{
+  version: EntityGraphVersion;
+  nodes: readonly Readonly<{ id: string; name: string; kind: string | null }>[];
+  edges: readonly Readonly<{ source: string; target: string; relation: string; weight: number }>[];
+}>;
+
+/** What changes whenever the entity graph may have changed: its sizes and the items written into it. */
+export type EntityGraphVersion = Readonly<{ entities: number; relations: number; items: readonly string[] }>;
+
 /** What a graph write found: the items it replaced (written before), whose old vectors must go too. */
 export type WriteReport = Readonly<{ rewritten: readonly string[] }>;
 
@@ -30,6 +43,10 @@ export interface GraphStore {
   nodeDetails(nodeId: string): Promise<NodeDetails | null>;
   countsByType(): Promise<Readonly<Record<string, number>>>;
   findByName(query: string, limit: number, types?: readonly NodeType[]): Promise<readonly GraphNode[]>;
+  /** Every entity and every entity–entity relation (for the layout the graph view uses). */
+  entityGraph(): Promise<EntityGraph>;
+  /** A cheap fingerprint of the entity graph: a stored layout whose version differs is stale. */
+  entityGraphVersion(): Promise<EntityGraphVersion>;
   /** Runs a read-only Cypher query; write clauses are refused before reaching the engine. */
   cypherRead(query: string, limit: number): Promise<readonly Record<string, unknown>[]>;
   close(): Promise<void>;

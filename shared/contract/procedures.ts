@@ -15,6 +15,7 @@ import {
   GrantViewSchema,
   GraphNodeSchema,
   GraphEdgeSchema,
+  GraphOverviewSchema,
   GraphSliceSchema,
   PermissionEnum,
   RoleViewSchema,
@@ -318,6 +319,24 @@ export const procedures = {
       .strict(),
     GraphSliceSchema,
     'Nodes within depth 1–3 of a node.',
+    { datasets: BY_ID },
+  ),
+  'graph.overview': def(
+    'read',
+    z
+      .object({
+        datasetId: id('DatasetId', 'datasetId'),
+        /** Most important entities returned (of the dataset, or of `community`). */
+        nodeLimit: z.number().int().min(1).max(5000).default(400),
+        /** Relations among them, strongest first. */
+        edgeLimit: z.number().int().min(0).max(50_000).default(4000),
+        communityLimit: z.number().int().min(1).max(2000).default(300),
+        /** One community's members instead of the whole dataset's most important entities. */
+        community: z.number().int().min(0).max(10_000_000).optional(),
+      })
+      .strict(),
+    GraphOverviewSchema,
+    'Communities and the most important entities at their stored layout positions (laid out now if missing or stale).',
     { datasets: BY_ID },
   ),
   'graph.node': def(

@@ -88,4 +88,4 @@ export const RunViewSchema = z.object({
 });
 
 /** The graph shapes are defined once, with their types, in shared/domain/graph.ts. */
-export { CitationSchema, GraphEdgeSchema, GraphNodeSchema, GraphSliceSchema } from '../domain/graph';
+export { CitationSchema, CommunitySchema, GraphEdgeSchema, GraphNodeSchema, GraphOverviewSchema, GraphSliceSchema } from '../domain/graph';

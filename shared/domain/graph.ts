@@ -23,6 +23,13 @@ export const GraphNodeSchema = z.object({
   /** Entity kind / sub-type for Entity nodes, the format for Document nodes. */
   kind: z.string().optional(),
   description: z.string().optional(),
+  /** Where the dataset's stored layout puts the node (entities only, once a layout exists). */
+  x: z.number().optional(),
+  y: z.number().optional(),
+  /** The node's community in the stored layout. */
+  community: z.number().int().optional(),
+  /** 0–1: the node's PageRank in the entity graph, scaled so the most central entity is 1. */
+  importance: z.number().optional(),
 });
 export type GraphNode = Readonly<z.infer<typeof GraphNodeSchema>>;
 
@@ -45,6 +52,47 @@ export const GraphSliceSchema = z.object({
   totalEdges: z.number(),
 });
 export type GraphSlice = Readonly<z.infer<typeof GraphSliceSchema>>;
+
+/** A community of the stored layout: where it sits and what it is about. */
+export const CommunitySchema = z.object({
+  id: z.number().int(),
+  size: z.number().int(),
+  /** The members' centroid, in layout units. */
+  x: z.number(),
+  y: z.number(),
+  /** Most members lie within this distance of the centroid. */
+  radius: z.number(),
+  /** Its one to three most central entity names. */
+  label: z.string(),
+  /** Its most central members, most central first. */
+  topMemberIds: z.array(z.string()),
+});
+export type Community = Readonly<z.infer<typeof CommunitySchema>>;
+
+/**
+ * What the graph view opens with: the dataset's communities and its most important entities
+ * (or one community's members), at the positions the dataset worker computed and stored.
+ */
+export const GraphOverviewSchema = z.object({
+  /** `none`: the dataset has no entity yet, so nothing was laid out. */
+  layout: z.enum(['ready', 'none']),
+  /** The graph version the layout was computed for. */
+  version: z.string(),
+  totalEntities: z.number(),
+  totalRelations: z.number(),
+  /** Largest first; bounded by the request's communityLimit. */
+  communities: z.array(CommunitySchema),
+  /** How many communities exist in all. */
+  totalCommunities: z.number(),
+  /** Entities (with x, y, community, importance), most important first. */
+  nodes: z.array(GraphNodeSchema),
+  /** Relations between the returned nodes. */
+  edges: z.array(GraphEdgeSchema),
+  /** True when the node limit left members out. */
+  truncated: z.boolean(),
+  bounds: z.object({ minX: z.number(), minY: z.number(), maxX: z.number(), maxY: z.number() }),
+});
+export type GraphOverview = Readonly<z.infer<typeof GraphOverviewSchema>>;
 
 /** A passage of a source document, cited by character range in the document's extracted text. */
 export const CitationSchema = z.object({

@@ -103,6 +103,7 @@ function templates(ds: string, dataId: string, userId: string): Partial<Record<P
     'search.run': { query: 'archive', searchType: 'CHUNKS_LEXICAL', topK: 5 },
     'graph.read': { datasetId: ds, nodeLimit: 10 },
     'graph.neighbourhood': { datasetId: ds, nodeId: 'x', depth: 1 },
+    'graph.overview': { datasetId: ds, nodeLimit: 10 },
     'graph.node': { datasetId: ds, nodeId: 'x' },
     'graph.counts': { datasetId: ds },
     'graph.find': { datasetId: ds, query: 'a' },
@@ -380,7 +381,7 @@ describe('hostile input over HTTP', () => {
         /^databases\/$/,
         /^data_storage\/$/,
         new RegExp(`^databases/${uuid.source.slice(1, -1)}/$`),
-        new RegExp(`^databases/${uuid.source.slice(1, -1)}/${uuid.source.slice(1, -1)}\\.(kuzu|kuzu\\.wal|kuzu\\.shadow|lock|lock-journal|lance\\.db/.*|docs/.*|docs/)$`),
+        new RegExp(`^databases/${uuid.source.slice(1, -1)}/${uuid.source.slice(1, -1)}\\.(kuzu|kuzu\\.wal|kuzu\\.shadow|lock|lock-journal|layout\\.v1\\.json|layout\\.v1\\.json\\.tmp-[0-9]+|lance\\.db/.*|docs/.*|docs/)$`),
         new RegExp(`^data_storage/${uuid.source.slice(1, -1)}/$`),
         new RegExp(`^data_storage/${uuid.source.slice(1, -1)}/[0-9a-f]{64}\\.[a-z0-9]{1,8}$`),
       ];

@@ -14,7 +14,7 @@ import { callerOf, only } from './types';
 
 type EngineHandlers = Pick<
   Handlers,
-  'data.add' | 'data.delete' | 'data.text' | 'cognify.run' | 'datasets.reembed' | 'cognify.cancel' | 'forget' | 'search.run' | 'graph.read' | 'graph.neighbourhood' | 'graph.node' | 'graph.counts' | 'graph.find'
+  'data.add' | 'data.delete' | 'data.text' | 'cognify.run' | 'datasets.reembed' | 'cognify.cancel' | 'forget' | 'search.run' | 'graph.read' | 'graph.neighbourhood' | 'graph.overview' | 'graph.node' | 'graph.counts' | 'graph.find'
 >;
 
 const refOf = (d: DatasetRow): DatasetRef => ({ ownerId: d.owner_id, datasetId: d.id });
@@ -89,6 +89,14 @@ export const engineHandlers: EngineHandlers = {
     ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'graph.read', nodeLimit: i.nodeLimit, edgeLimit: i.edgeLimit, offset: i.offset, ...(i.types ? { types: i.types } : {}) }),
   'graph.neighbourhood': async (ctx, i) =>
     ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'graph.neighbourhood', nodeId: i.nodeId, depth: i.depth, nodeLimit: i.nodeLimit }),
+  'graph.overview': async (ctx, i) =>
+    ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', {
+      kind: 'graph.overview',
+      nodeLimit: i.nodeLimit,
+      edgeLimit: i.edgeLimit,
+      communityLimit: i.communityLimit,
+      ...(i.community !== undefined ? { community: i.community } : {}),
+    }),
   'graph.node': async (ctx, i) => {
     const r = await ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'graph.node', nodeId: i.nodeId });
     if (!r) throw new AppError('not_found', 'No such node in this dataset');

@@ -16,6 +16,7 @@
  *   items by COPY grew a 3 MB corpus's graph file to 572 MB and then failed with "buffer pool
  *   is full". So new nodes and edges are written one statement each, by key.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 import kuzu from 'kuzu';
@@ -24,7 +25,7 @@ import type { Connection, Database, KuzuValue, PreparedStatement, QueryResult } 
 import { AppError } from '../../../shared/domain/errors';
 import { storageError } from '../../common/storage-errors';
 import type { GraphEdge, GraphNode, GraphSlice, NodeType } from '../../../shared/domain/graph';
-import type { GraphStore, ItemGraph, NodeDetails, WriteReport } from '../stores';
+import type { EntityGraph, EntityGraphVersion, GraphStore, ItemGraph, NodeDetails, WriteReport } from '../stores';
 import { batchRows } from './batch-rows';
 import type { EdgeWriteRow, NodeWriteRow } from './batch-rows';
 import { explainEngineMessage, MAX_RESULT_BYTES, runReadOnlyCypher } from './cypher-engine-check';
@@ -43,13 +44,30 @@ const SCHEMA = [
   'CREATE NODE TABLE IF NOT EXISTS Item(id STRING, PRIMARY KEY(id))',
 ];
 
-/** Kùzu's default buffer pool is 80% of RAM per process; several workers share one machine. */
-const BUFFER_POOL_BYTES = 256 * 1024 * 1024;
+/**
+ * Kùzu's default buffer pool is 80% of RAM per process; several workers share one machine, so
+ * each gets an eighth of RAM, between 256 MiB and 2 GiB. It is a cap (pages are taken as they are
+ * used), and it must hold a checkpoint: with 256 MiB, a dataset of ~17 MB of text failed its
+ * auto-checkpoint at COMMIT ("buffer pool is full"), and that file never reopened.
+ */
+const BUFFER_POOL_BYTES = Math.min(2 ** 31, Math.max(2 ** 28, Math.floor(os.totalmem() / 8 / 2 ** 20) * 2 ** 20));
 /**
  * Kùzu reserves address space for the largest database it may grow to (default 8 TiB); a few of
  * those exhaust a process (measured: the 6th open failed to mmap). Must be a power of two.
  */
 const MAX_DB_BYTES = 2 ** 38; // 256 GiB
+/**
+ * WAL size that triggers Kùzu's checkpoint (its default is 16 MiB). Each checkpoint rewrote much
+ * of the edge table into new pages, so the file grew with the number of checkpoints: ingesting
+ * 20 MB of documents gave a 776 MB graph file at 16 MiB and 283 MB at 128 MiB (test/bench notes in
+ * BENCHMARKS.md). The price is memory: committed rows wait in memory until the checkpoint.
+ */
+const CHECKPOINT_BYTES = 64 * 2 ** 20;
+
+export type OpenOptions = Readonly<{
+  /** WAL size that triggers a checkpoint (tests use a tiny one to checkpoint at every commit). */
+  checkpointBytes?: number;
+}>;
 const CYPHER_TIMEOUT_MS = 15_000;
 /** Upper bound on edges gathered per neighbourhood hop or slice, so no read builds an unbounded payload. */
 const EDGE_SCAN_CAP = 200_000;
@@ -74,6 +92,8 @@ export class KuzuGraphStore implements GraphStore {
   /** The last user query on #userConn: the next one starts after it settles. */
   #userTail: Promise<unknown> = Promise.resolve();
   readonly #prepared = new Map<string, PreparedStatement>();
+  /** Set when a COMMIT failed: the store then refuses every call (see #transaction). */
+  #broken: AppError | undefined;
   /** True when every written item has an Item row (so a missing row means "never written"). */
   #itemsRecorded = true;
 
@@ -84,11 +104,11 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   /** Opens (creating if needed) the graph file at an absolute path and ensures the schema. */
-  static async open(file: string): Promise<KuzuGraphStore> {
+  static async open(file: string, opts: OpenOptions = {}): Promise<KuzuGraphStore> {
     if (typeof file !== 'string' || !path.isAbsolute(file)) throw new TypeError(`KuzuGraphStore.open: expected an absolute path, got "${file}"`);
     let db: Database | undefined;
     try {
-      db = new kuzu.Database(file, BUFFER_POOL_BYTES, true, false, MAX_DB_BYTES);
+      db = new kuzu.Database(file, BUFFER_POOL_BYTES, true, false, MAX_DB_BYTES, true, opts.checkpointBytes ?? CHECKPOINT_BYTES);
       await db.init();
       const conn = new kuzu.Connection(db);
       await conn.init();
@@ -104,6 +124,11 @@ export class KuzuGraphStore implements GraphStore {
       if (db) await db.close().catch(() => undefined);
       throw engineError(e, 'opening the graph');
     }
+  }
+
+  /** True once a COMMIT failed: the process must end without closing (see #transaction). */
+  get broken(): boolean {
+    return this.#broken !== undefined;
   }
 
   async writeItem(item: ItemGraph): Promise<WriteReport> {
@@ -165,7 +190,9 @@ export class KuzuGraphStore implements GraphStore {
       await this.#run(
         `UNWIND $rows AS r MATCH (a:Node {id: r.source})-[e:Rel]->(:Node) WHERE e.id = r.id
          SET e.relation = r.relation, e.weight = CAST(r.weight AS DOUBLE), e.data_ids = list_concat(e.data_ids, r.ds)`,
-        { rows: shared },
+        // Weights go as text: the Node binding types a list of rows by its first row, so an
+        // integer weight first made 0.3 arrive as the integer with 0.3's bits (4.6e18).
+        { rows: shared.map((e) => ({ ...e, weight: e.weight === null ? null : String(e.weight) })) },
       );
     // One statement per edge: two primary-key lookups and an insert, so the cost per edge does
     // not grow with the graph (a batched form is a cross product, a COPY bloats the file).
@@ -296,6 +323,30 @@ export class KuzuGraphStore implements GraphStore {
     return rows.map(toNode);
   }
 
+  /** Every Entity node (by id) and every relation between two entities (in no order), with the version they were read at. */
+  async entityGraph(): Promise<EntityGraph> {
+    const version = await this.entityGraphVersion();
+    const nodes = await this.#run<{ id: string; name: string | null; kind: string | null }>(
+      "MATCH (n:Node) WHERE n.type = 'Entity' RETURN n.id AS id, n.name AS name, n.kind AS kind ORDER BY n.id",
+    );
+    const edges = await this.#run<{ source: string; target: string; relation: string | null; weight: number | null }>(
+      "MATCH (a:Node)-[e:Rel]->(b:Node) WHERE a.type = 'Entity' AND b.type = 'Entity' RETURN a.id AS source, b.id AS target, e.relation AS relation, e.weight AS weight",
+    );
+    return {
+      version,
+      nodes: nodes.map((n) => ({ id: n.id, name: n.name ?? '', kind: n.kind ?? null })),
+      edges: edges.map((e) => ({ source: e.source, target: e.target, relation: e.relation ?? '', weight: e.weight === null ? 1 : Number(e.weight) })),
+    };
+  }
+
+  /** Counts and written items only: three small queries, no node or edge is returned. */
+  async entityGraphVersion(): Promise<EntityGraphVersion> {
+    const entities = await this.#count("MATCH (n:Node) WHERE n.type = 'Entity' RETURN count(*) AS c");
+    const relations = await this.#count("MATCH (a:Node)-[e:Rel]->(b:Node) WHERE a.type = 'Entity' AND b.type = 'Entity' RETURN count(*) AS c");
+    const items = await this.#run<{ id: string }>('MATCH (i:Item) RETURN i.id AS id ORDER BY i.id');
+    return { entities, relations, items: items.map((i) => i.id) };
+  }
+
   /**
    * Runs user Cypher read-only. Two independent layers: the token guard (cypher-guard.ts) and
    * the engine's own check (cypher-engine-check.ts: one prepared statement, its plan, a
@@ -378,7 +429,14 @@ export class KuzuGraphStore implements GraphStore {
     try {
       await conn.query('COMMIT').then(closeAll);
     } catch (e) {
-      throw engineError(e, what);
+      // A COMMIT fails in its auto-checkpoint, after the transaction is in the WAL: the engine's
+      // state is then unknown, and writing on (a retry, the next batch) was what left files that
+      // no longer opened. So the store refuses every later call; the worker's next start replays
+      // the WAL from a fresh process.
+      const detail = `${e instanceof Error ? e.message : String(e)}. Kenning stopped writing to this dataset and reopens it on the next request`;
+      const storage = storageError(e, what);
+      this.#broken = storage ? new AppError(storage.code, `${storage.message}: ${detail}`) : new AppError('corrupt', `The graph could not save its changes (${what}): ${detail}`);
+      throw this.#broken;
     }
   }
 
@@ -400,6 +458,7 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   #live(): Connection {
+    if (this.#broken) throw this.#broken;
     if (!this.#conn) throw new AppError('cancelled', 'The dataset was closed while this request ran (deleted, or Kenning is quitting)');
     return this.#conn;
   }

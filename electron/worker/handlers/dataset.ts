@@ -1,13 +1,15 @@
 /** The whole dataset: wipe it, count what it holds. */
 import { VECTOR_TABLES } from '../stores';
-import { onStores } from './lane';
+import { afterWhichTheLayoutIsStale, onStores } from './lane';
 import type { HandlersFor } from './types';
 
 export const datasetHandlers: HandlersFor<'dataset.'> = {
-  'dataset.wipe': onStores(async (_req, { graph, vectors, docs }) => {
-    await vectors.wipe();
-    await graph.wipe();
-    await docs.wipe();
+  'dataset.wipe': onStores(async (_req, stores, ctx) => {
+    await afterWhichTheLayoutIsStale(ctx, stores, async () => {
+      await stores.vectors.wipe();
+      await stores.graph.wipe();
+      await stores.docs.wipe();
+    });
     return { ok: true };
   }),
   'dataset.stats': onStores(async (_req, { graph, vectors }) => {

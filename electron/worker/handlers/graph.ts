@@ -1,6 +1,7 @@
 /** The graph view's reads (graph.* procedures), over this dataset's graph and stored text. */
 import type { NodeSource } from '../../../shared/domain/graph';
 import type { ResultOf } from '../../../shared/worker-protocol';
+import { overviewOf, withPlaces } from '../layout/overview';
 import { parseChunkId } from '../pipeline/ids';
 import { onStores } from './lane';
 import type { DatasetStores } from './lane';
@@ -8,14 +9,25 @@ import type { HandlersFor } from './types';
 
 const MAX_SOURCES = 20;
 
+/**
+ * Reads that return nodes add their stored layout positions (graph.read, graph.neighbourhood,
+ * graph.find), from whatever layout exists, fresh or not: a slightly old position is still the
+ * right neighbourhood, and these reads never wait for a layout. graph.overview does wait: it
+ * lays the graph out when the stored layout is missing or stale.
+ */
 export const graphHandlers: HandlersFor<'graph.'> = {
-  'graph.read': onStores((req, { graph }) =>
-    graph.readGraph({ nodeLimit: req.nodeLimit, edgeLimit: req.edgeLimit, offset: req.offset, ...(req.types ? { types: req.types } : {}) }),
-  ),
-  'graph.neighbourhood': onStores((req, { graph }) => graph.neighbourhood(req.nodeId, req.depth, req.nodeLimit)),
+  'graph.read': onStores(async (req, { graph }, ctx) => {
+    const slice = await graph.readGraph({ nodeLimit: req.nodeLimit, edgeLimit: req.edgeLimit, offset: req.offset, ...(req.types ? { types: req.types } : {}) });
+    return { ...slice, nodes: withPlaces(slice.nodes, await ctx.session.layout().peek()) };
+  }),
+  'graph.neighbourhood': onStores(async (req, { graph }, ctx) => {
+    const slice = await graph.neighbourhood(req.nodeId, req.depth, req.nodeLimit);
+    return { ...slice, nodes: withPlaces(slice.nodes, await ctx.session.layout().peek()) };
+  }),
+  'graph.overview': onStores(async (req, { graph }, ctx) => overviewOf(await ctx.session.layout().ensure(graph), req)),
   'graph.node': onStores((req, stores) => nodeWithSources(stores, req.nodeId)),
   'graph.counts': onStores(async (_req, { graph }) => ({ ...(await graph.countsByType()) })),
-  'graph.find': onStores(async (req, { graph }) => [...(await graph.findByName(req.query, req.limit, req.types))]),
+  'graph.find': onStores(async (req, { graph }, ctx) => withPlaces(await graph.findByName(req.query, req.limit, req.types), await ctx.session.layout().peek())),
 };
 
 /** A node, its relations, and the passages (chunk ranges in extracted text) that assert it. */

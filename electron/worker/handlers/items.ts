@@ -2,7 +2,7 @@
 import { createChatClient } from '../ingest/llm';
 import { embedderFor } from '../app/embedders';
 import { forgetItem } from '../pipeline/forget-item';
-import { onStores } from './lane';
+import { afterWhichTheLayoutIsStale, onStores } from './lane';
 import type { HandlersOf } from './types';
 
 export const itemHandlers: HandlersOf<'cognify.batch' | 'data.forget' | 'data.text'> = {
@@ -12,16 +12,14 @@ export const itemHandlers: HandlersOf<'cognify.batch' | 'data.forget' | 'data.te
     // req.embedder and req.llm are the dataset owner's (main resolves them), whoever started the run.
     const embedder = await embedderFor(req.embedder);
     const chat = req.llm?.enabled ? createChatClient(req.llm) : undefined;
-    const r = await cognifyBatch(
-      req.items,
-      { chunkSize: req.chunkSize, chunkOverlap: req.chunkOverlap },
-      { ...stores, embedder, chat, signal: ctx.signal, report: (e) => ctx.progress(e) },
+    const r = await afterWhichTheLayoutIsStale(ctx, stores, () =>
+      cognifyBatch(req.items, { chunkSize: req.chunkSize, chunkOverlap: req.chunkOverlap }, { ...stores, embedder, chat, signal: ctx.signal, report: (e) => ctx.progress(e) }),
     );
     return { ...r, embedderId: embedder.id, dimension: embedder.dimension };
     // A cancel stops preparing; what was prepared is still committed (cognify-batch.ts).
   }, { commitsAfterCancel: true }),
-  'data.forget': onStores(async (req, stores) => {
-    await forgetItem(req.dataId, stores);
+  'data.forget': onStores(async (req, stores, ctx) => {
+    await afterWhichTheLayoutIsStale(ctx, stores, () => forgetItem(req.dataId, stores));
     return { ok: true };
   }),
   'data.text': onStores(async (req, { docs }) => ({ text: await docs.read(req.dataId) })),

@@ -40,3 +40,19 @@ export function onStores<K extends RequestKind>(
       }, ctx),
   };
 }
+
+/**
+ * Runs a write to the graph and tells the dataset's layout about it: a background layout stops
+ * while the write runs, and once it ends (done or not) the layout is stale and is laid out again
+ * when the dataset is quiet. `stores` must be the handler's laned stores: the background run
+ * reads the graph through them, in the engine lane.
+ */
+export async function afterWhichTheLayoutIsStale<T>(ctx: HandlerContext, stores: DatasetStores, write: () => Promise<T>): Promise<T> {
+  const layout = ctx.session.layout();
+  layout.writeStarting();
+  try {
+    return await write();
+  } finally {
+    layout.graphChanged(stores.graph);
+  }
+}

@@ -15,8 +15,18 @@ export type KenningFlags = {
   graphNodeCount: number;
   /** Page coordinates of a node's centre on the canvas, or null when it is not drawn. */
   nodePosition?: (nodeId: string) => { x: number; y: number } | null;
-  /** Ids of the drawn nodes, optionally of one type. */
+  /** Ids of the drawn nodes, optionally of one type (clusters are type `cluster`, left out otherwise). */
   nodeIds?: (type?: string) => string[];
+  /** A node's position in layout (model) units, or null when it is not drawn. */
+  modelPosition?: (nodeId: string) => { x: number; y: number } | null;
+  /** Ids of the nodes whose label is drawn now. */
+  labelledIds?: () => string[];
+  /** Labels drawn now and how many pairs of them overlap (cytoscape's own label boxes). */
+  labelOverlaps?: () => { labels: number; overlaps: number; pairs: string[] };
+  /** The canvas's zoom level. */
+  zoom?: () => number;
+  /** Ids of the nodes the hover highlights now (the hovered node and its neighbours). */
+  highlightedIds?: () => string[];
 };
 
 /** Replaced at build time; `typeof` keeps an undefining bundler (e.g. a bare esbuild) from throwing. */

@@ -10,6 +10,7 @@ export type Grant = Output<'sharing.list'>[number];
 export type TenantDetails = NonNullable<Output<'tenants.mine'>>;
 export type TenantInvitation = Output<'tenants.invitations'>[number];
 export type GraphData = Output<'graph.read'>;
+export type GraphOverview = Output<'graph.overview'>;
 export type GraphNode = GraphData['nodes'][number];
 export type GraphEdge = GraphData['edges'][number];
 export type NodeDetails = Output<'graph.node'>;

@@ -10,7 +10,7 @@ import { createRoot } from 'react-dom/client';
 
 import GraphCanvas from '../../../renderer/src/features/graph/GraphCanvas';
 import { graphStyle } from '../../../renderer/src/features/graph/cyStyle';
-import { chooseLayout, labelledNodeIds } from '../../../renderer/src/features/graph/lod';
+import { chooseLayout } from '../../../renderer/src/features/graph/lod';
 import { toElements } from '../../../renderer/src/features/graph/toElements';
 import type { GraphData } from '../../../renderer/src/store/views';
 
@@ -52,12 +52,12 @@ async function benchBare(url: string): Promise<Timing> {
   inner.className = 'graph-canvas';
   inner.setAttribute('data-testid', 'graph-canvas');
   box.appendChild(inner);
-  const elements = toElements(graph, new Set(), labelledNodeIds(graph));
+  const elements = toElements(graph, { hidden: new Set() });
   const n = graph.nodes.length;
   // The same calls GraphCanvas makes, in the same order, without React.
   const cy = cytoscape({ container: inner, minZoom: 0.05, maxZoom: 4, wheelSensitivity: 0.3, boxSelectionEnabled: false });
   bareCy = cy;
-  cy.style(graphStyle(n > 1000));
+  cy.style(graphStyle({ large: elements.length > 1000, colourBy: 'type' }));
   cy.batch(() => {
     cy.add(elements);
   });

@@ -35,16 +35,7 @@ export async function timeEach(n: number, fn: (i: number) => Promise<unknown> | 
   return out;
 }
 
-/** Deterministic PRNG (mulberry32) so every run draws the same queries and graphs. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (the layout's mulberry32) so every run draws the same queries and graphs. */
+export { seededRandom as rng } from '../../../electron/worker/layout/seeded-random';
 
 export const round = (x: number, digits = 2): number => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : x);

@@ -34,6 +34,7 @@ const REQUIRED: Readonly<Record<string, Permission | 'owner'>> = {
   'search.run': 'read', // search it
   'graph.read': 'read', // open its graph
   'graph.neighbourhood': 'read',
+  'graph.overview': 'read', // open its graph (the overview of it)
   'graph.node': 'read',
   'graph.counts': 'read',
   'graph.find': 'read',
@@ -92,6 +93,7 @@ function inputFor(name: ProcedureName, datasetId: string, sink: string): unknown
     case 'datasets.data':
     case 'datasets.delete':
     case 'graph.read':
+    case 'graph.overview':
     case 'graph.counts':
     case 'sharing.list':
     case 'cognify.cancel':

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  ALL_LABELS_UP_TO,
   chooseLayout,
-  LABEL_CAP,
   LARGE_GRAPH_NODES,
-  labelledNodeIds,
   MAX_ELEMENTS,
   MAX_NODES,
   planGraphRequest,
@@ -42,24 +39,6 @@ describe('chooseLayout', () => {
     expect(chooseLayout(299).name).toBe('cose');
     expect(chooseLayout(300).name).toBe('concentric');
     expect(chooseLayout(5000).name).toBe('grid');
-  });
-});
-
-describe('labelledNodeIds', () => {
-  const node = (id: string, type: 'Entity' | 'Document' = 'Entity') => ({ id, type, name: id });
-  it('labels every node of a small graph', () => {
-    const g = graph([node('a'), node('b')]);
-    expect([...labelledNodeIds(g)]).toEqual(['a', 'b']);
-  });
-  it('labels only the best-connected nodes (documents first) of a big graph, plus the ones asked for', () => {
-    const nodes = Array.from({ length: ALL_LABELS_UP_TO + 100 }, (_, i) => node(`n${i}`));
-    nodes.push(node('doc', 'Document'));
-    const edges = Array.from({ length: 50 }, (_, i) => ({ id: `e${i}`, source: 'n1', target: `n${i + 2}`, relation: 'r' }));
-    const ids = labelledNodeIds(graph(nodes, edges), ['n300']);
-    expect(ids.size).toBe(LABEL_CAP + 1);
-    expect(ids.has('doc')).toBe(true);
-    expect(ids.has('n1')).toBe(true);
-    expect(ids.has('n300')).toBe(true);
   });
 });
 

@@ -79,7 +79,7 @@ describe('the product handler table', () => {
   it('has no store-level kinds: main reaches the stores only through whole-item and view kinds', async () => {
     expect(Object.keys(product).sort()).toEqual([
       'cancel', 'close', 'cognify.batch', 'data.forget', 'data.text', 'dataset.stats', 'dataset.wipe',
-      'graph.counts', 'graph.find', 'graph.neighbourhood', 'graph.node', 'graph.read', 'open', 'ping', 'search.run',
+      'graph.counts', 'graph.find', 'graph.neighbourhood', 'graph.node', 'graph.overview', 'graph.read', 'open', 'ping', 'search.run',
     ]);
     for (const kind of ['graph.writeItem', 'graph.wipe', 'graph.cypherRead', 'vectors.writeItem', 'vectors.searchHybrid', 'vectors.wipe'])
       expect(await answer(product, { kind })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: `Unknown request kind "${kind}"` } });

@@ -9,11 +9,12 @@ import { Legend } from './Legend';
 import { truncationNote } from './lod';
 import { NodeDetailsPanel } from './NodeDetailsPanel';
 import { NodeFinder } from './NodeFinder';
+import { OverviewBar } from './OverviewBar';
 import './graph.css';
 
 const GraphCanvas = lazy(() => import('./GraphCanvas'));
 
-/** The dataset's graph: finder, type filter, legend, canvas and the selected node's details. */
+/** The dataset's graph: finder, type filter, overview controls, legend, canvas and the selected node's details. */
 export function GraphView({ canWrite }: Readonly<{ canWrite: boolean }>) {
   const s = useApp(
     useShallow((st) => ({
@@ -23,18 +24,25 @@ export function GraphView({ canWrite }: Readonly<{ canWrite: boolean }>) {
       hidden: st.hiddenTypes,
       selected: st.selectedNodeId,
       focus: st.focus,
+      overview: st.overview,
+      open: st.openCommunities,
+      colourBy: st.colourBy,
       select: st.selectNode,
       expand: st.expandNode,
+      openCommunity: st.openCommunity,
     })),
   );
-  const note = s.graph ? truncationNote(s.graph) : null;
+  // With a layout the overview says how much there is; without one, the "showing N of M" line does.
+  const note = s.graph && !s.overview ? truncationNote(s.graph) : null;
   const empty = s.graph !== null && s.graph.totalNodes === 0;
+  const colourBy = s.overview ? s.colourBy : 'type';
 
   return (
     <div className="graph-view" data-testid="graph-view">
       <div className="graph-toolbar">
         <NodeFinder />
         <GraphFilter />
+        {s.overview && <OverviewBar />}
         {note && (
           <span className="muted small" data-testid="graph-truncated">
             {note} — expand nodes to see more
@@ -52,11 +60,24 @@ export function GraphView({ canWrite }: Readonly<{ canWrite: boolean }>) {
           ) : s.graph ? (
             <ErrorBoundary label="The graph view stopped working">
               <Suspense fallback={<p className="empty">Loading the graph view…</p>}>
-                <GraphCanvas graph={s.graph} hiddenTypes={s.hidden} selectedNodeId={s.selected} focus={s.focus} onSelect={(id) => void s.select(id)} onExpand={(id) => void s.expand(id)} />
+                <GraphCanvas
+                  // A dataset gaining its first layout (its first cognify) is drawn afresh and fitted.
+                  key={s.overview ? 'overview' : 'whole'}
+                  graph={s.graph}
+                  hiddenTypes={s.hidden}
+                  selectedNodeId={s.selected}
+                  focus={s.focus}
+                  onSelect={(id) => void s.select(id)}
+                  onExpand={(id) => void s.expand(id)}
+                  communities={s.overview?.communities ?? []}
+                  openCommunities={s.open}
+                  onOpenCluster={(c) => void s.openCommunity(c)}
+                  colourBy={colourBy}
+                />
               </Suspense>
             </ErrorBoundary>
           ) : null}
-          <Legend />
+          <Legend colourBy={colourBy} />
         </div>
         {s.selected && <NodeDetailsPanel />}
       </div>

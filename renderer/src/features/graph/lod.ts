@@ -5,7 +5,9 @@
  * here errs small and fast.
  */
 import type { NodeType } from '../../../../shared/domain/graph';
-import type { GraphData } from '../../store/views';
+import type { GraphData, GraphOverview } from '../../store/views';
+
+export type Community = GraphOverview['communities'][number];
 
 /** Above this many nodes in the dataset, passages and summaries start hidden. */
 export const LARGE_GRAPH_NODES = 1500;
@@ -13,9 +15,20 @@ export const LARGE_GRAPH_NODES = 1500;
 export const MAX_NODES = 3000;
 /** Nodes + edges the canvas may hold, expansions included. */
 export const MAX_ELEMENTS = 10_000;
-/** With more nodes than this, only the best-connected nodes get a label. */
-export const ALL_LABELS_UP_TO = 250;
-export const LABEL_CAP = 150;
+/** Entities the overview brings (the dataset's most important, plus each community's first). */
+export const OVERVIEW_NODES = 400;
+export const OVERVIEW_EDGES = 1200;
+/** Members an opened cluster brings, most important first. */
+export const CLUSTER_NODES = 1500;
+export const CLUSTER_EDGES = 4000;
+/** A closed cluster opens by itself once zooming makes it this share of the canvas's shorter side. */
+export const OPEN_AT_SHARE = 0.45;
+/** Labels smaller than this on screen are not drawn (cytoscape's min-zoomed-font-size too). */
+export const MIN_LABEL_PX = 8;
+/** Cluster labels on screen: as large as cluster and zoom make them, within these bounds. */
+export const CLUSTER_LABEL_PX = { min: 12, max: 22 } as const;
+/** Most labels drawn at once: beyond it the canvas is unreadable anyway, and relabelling slows. */
+export const MAX_LABELS = 220;
 
 export const ALL_TYPES: readonly NodeType[] = ['Document', 'DocumentChunk', 'Entity', 'EntityType', 'TextSummary'];
 const DETAIL_TYPES: readonly NodeType[] = ['DocumentChunk', 'TextSummary'];
@@ -42,25 +55,14 @@ export function planGraphRequest(counts: Readonly<Record<string, number>>): Grap
 
 export type LayoutChoice = Readonly<{ name: 'cose' | 'concentric' | 'grid'; animate: false }>;
 
-/** A layout that finishes in well under a second for n nodes, never animated. */
+/**
+ * Without a stored layout (a dataset with no entities, or a worker that could not lay it out), a
+ * layout that finishes in well under a second for n nodes, never animated.
+ */
 export function chooseLayout(n: number): LayoutChoice {
   if (n < 300) return { name: 'cose', animate: false };
   if (n < 3000) return { name: 'concentric', animate: false };
   return { name: 'grid', animate: false };
-}
-
-/** Ids of the nodes that get a text label: all of them for small graphs, else the best-connected few. */
-export function labelledNodeIds(graph: Pick<GraphData, 'nodes' | 'edges'>, alwaysIds: readonly string[] = []): Set<string> {
-  if (graph.nodes.length <= ALL_LABELS_UP_TO) return new Set(graph.nodes.map((n) => n.id));
-  const degree = new Map<string, number>();
-  for (const e of graph.edges) {
-    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
-    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
-  }
-  const ranked = graph.nodes
-    .map((n) => ({ id: n.id, score: (degree.get(n.id) ?? 0) + (n.type === 'Document' ? 1000 : 0) }))
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-  return new Set([...ranked.slice(0, LABEL_CAP).map((r) => r.id), ...alwaysIds]);
 }
 
 /** The "showing N of M" line, or null when everything is shown. */

@@ -48,3 +48,15 @@ export function colorKeyOf(node: Pick<GraphNode, 'type' | 'kind'>): ColorKey {
   const kind = (node.kind ?? '').toLowerCase();
   return KINDS.has(kind) ? (kind as ColorKey) : 'concept';
 }
+
+/**
+ * Community colours: twelve that stay apart from each other on both backgrounds. Communities are
+ * numbered largest first, so the twelve largest never share a colour.
+ */
+const COMMUNITY_COLOURS = ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#72b7b2', '#b279a2', '#eeca3b', '#9d755d', '#ff9da6', '#439894', '#bab0ac', '#8c6bb1'] as const;
+/** Nodes outside every community (passages, documents, types) when colouring by community. */
+export const NO_COMMUNITY_COLOUR = '#9aa5b1';
+
+export function communityColour(community: number | undefined): string {
+  return community === undefined || community < 0 ? NO_COMMUNITY_COLOUR : COMMUNITY_COLOURS[community % COMMUNITY_COLOURS.length]!;
+}
