@@ -24,6 +24,15 @@ function start(): void {
       .then(() => port.drain())
       .finally(() => process.exit(code));
   };
+  // After a failed graph COMMIT: reply, then end without closing the engines (a close would
+  // checkpoint the unknown state); main starts a new worker, whose open replays the WAL.
+  const abandon = () => {
+    if (exiting) return;
+    exiting = true;
+    console.error(`[worker ${process.pid}] the graph failed to commit; exiting without a checkpoint so the next start recovers from the WAL`);
+    dispatcher.abortAll();
+    void port.drain().finally(() => process.exit(75));
+  };
   const send = (m: ReplyEnvelope) => port.send(m);
   // Test hooks (debug.hold) only when a test launcher asked for them on the command line.
   const dispatcher = new Dispatcher(handlerTable({ testHooks: testHooksRequested(process.argv) }), session, send);
@@ -31,6 +40,7 @@ function start(): void {
     const kind = (raw as { body?: { kind?: unknown } } | null)?.body?.kind;
     void dispatcher.dispatch(raw).then(() => {
       if (kind === 'close') exit(0);
+      else if (session.graphBroken) abandon();
     });
   });
   port.onDisconnect(() => exit(0));

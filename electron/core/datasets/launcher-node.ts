@@ -36,14 +36,14 @@ class NodeWorkerHandle implements WorkerHandle {
   postMessage(msg: RequestEnvelope): void {
     if (this.child.connected) this.child.send(msg, (err) => void err); // a send racing the exit is reported by 'exit'
   }
-  on(event: 'message' | 'exit', listener: (arg: never) => void): void {
-    if (event === 'message') this.child.on('message', listener as (m: unknown) => void);
+  on(event: 'message' | 'exit', listener: (...args: never[]) => void): void {
+    if (event === 'message') this.child.on('message', listener as unknown as (m: unknown) => void);
     else {
       let fired = false;
-      const fire = (code: number | null) => {
+      const fire = (code: number | null, signal: string | null = null) => {
         if (fired) return;
         fired = true;
-        (listener as (c: number | null) => void)(code);
+        (listener as unknown as (c: number | null, s: string | null) => void)(code, signal);
       };
       this.child.on('exit', fire);
       this.child.on('error', () => {

@@ -12,8 +12,8 @@ export interface WorkerHandle {
   /** Sends one request envelope; silently dropped once the process is gone. */
   postMessage(msg: RequestEnvelope): void;
   on(event: 'message', listener: (msg: unknown) => void): void;
-  /** Fires exactly once, with the exit code (null when killed by a signal). */
-  on(event: 'exit', listener: (code: number | null) => void): void;
+  /** Fires exactly once, with the exit code (null when killed by a signal) and the signal's name when one ended it. */
+  on(event: 'exit', listener: (code: number | null, signal?: string | null) => void): void;
   /** Hard kill (SIGKILL or the platform's equivalent). Safe to call after exit. */
   kill(): void;
 }

@@ -64,9 +64,10 @@ export class WorkerHost implements DatasetWorker {
     let onExit!: (c: number | null) => void;
     this.exited = new Promise((r) => (onExit = r));
     proc.on('message', (m) => this.#onMessage(m));
-    proc.on('exit', (code) => {
+    proc.on('exit', (code, signal) => {
       this.#alive = false;
-      const why = this.#stopping ? 'was stopped' : `exited unexpectedly (code ${code})`;
+      // The signal tells a crash in an engine (SIGSEGV, SIGABRT) from a kill (SIGKILL: a deadline or the OS).
+      const why = this.#stopping ? 'was stopped' : `exited unexpectedly (${signal ? `signal ${signal}` : `code ${code}`})`;
       for (const [seq, p] of this.#pending) {
         p.cleanup();
         p.reject(

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -221,5 +222,42 @@ describe('KuzuGraphStore', () => {
     expect(slice.truncated).toBe(true);
     const again = await g.readGraph({ nodeLimit: 2000, edgeLimit: 3000 });
     expect(again.nodes.map((x) => x.id)).toEqual(slice.nodes.map((x) => x.id));
+  });
+});
+
+describe('KuzuGraphStore when a COMMIT fails in its checkpoint', () => {
+  it('refuses every later call, and the file reopens from its WAL with the committed item', async () => {
+    const file = path.join(tmp, 'commit-fails.kuzu');
+    const child = path.resolve(import.meta.dirname, '../../helpers/graph-commit-fails-child.ts');
+    const out = execFileSync(process.execPath, ['--import', 'tsx', child, file], { encoding: 'utf8' });
+    const seen = JSON.parse(out.trim().split('\n').pop()!) as { failed: string; brokenAfter: boolean; later: string };
+    // The failure is reported as damage (a stop for ingestion), and nothing more is written.
+    expect(seen).toEqual({ failed: 'corrupt', brokenAfter: true, later: 'corrupt' });
+    // The next process (here: this one) opens the file; the second item was in the WAL.
+    await fs.rm(`${file}.shadow`, { recursive: true });
+    const g = await KuzuGraphStore.open(file);
+    stores.push(g);
+    expect(await g.countsByType()).toEqual({ Document: 2, Entity: 1 });
+    const shared = await g.nodeDetails('ent-shared');
+    expect(shared?.node.name).toBe('shared');
+  }, 60_000);
+});
+
+describe('KuzuGraphStore edge weights', () => {
+  it('keeps fractional weights of shared edges when a batch mixes whole and fractional ones', async () => {
+    const g = await fresh();
+    const item = (dataId: string, w1: number, w2: number): ItemGraph => ({
+      dataId,
+      nodes: [node('p'), node('q'), node('r')],
+      edges: [
+        { id: 'pq', source: 'p', target: 'q', relation: 'co_occurs_with', weight: w1 },
+        { id: 'qr', source: 'q', target: 'r', relation: 'co_occurs_with', weight: w2 },
+      ],
+    });
+    await g.writeItems([item('first', 1, 0.3)]);
+    // Both edges exist now: the second item's rows take the shared-edge path, whole weight first.
+    await g.writeItems([item('second', 2, 0.3)]);
+    const weights = Object.fromEntries((await g.readGraph({ nodeLimit: 10, edgeLimit: 10 })).edges.map((e) => [e.id, e.weight]));
+    expect(weights).toEqual({ pq: 2, qr: 0.3 });
   });
 });

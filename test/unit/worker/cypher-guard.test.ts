@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { AppError } from '../../../shared/domain/errors';
 import { assertReadOnlyCypher } from '../../../electron/worker/graph/cypher-guard';
-import { fuseRrf } from '../../../electron/worker/vectors/rrf';
+import { fuseRrf, tieKey } from '../../../electron/worker/vectors/rrf';
 import { attacks, HIDING_FORMS } from '../../helpers/cypher-attacks';
 import type { AttackEnv } from '../../helpers/cypher-attacks';
 
@@ -121,9 +121,15 @@ describe('assertReadOnlyCypher', () => {
 
 describe('fuseRrf', () => {
   const hit = (id: string) => ({ row: { id, nodeId: id, dataId: 'd', chunkId: '', text: id, start: 0, end: 0 }, score: 0 });
-  it('ranks rows found by both lists first and breaks ties by id', () => {
-    const fused = fuseRrf([[hit('a'), hit('b'), hit('c')], [hit('c'), hit('d')]], 10).map((h) => h.row.id);
-    expect(fused[0]).toBe('c');
-    expect(fused.slice(1)).toEqual(['a', 'b', 'd']); // b and d tie (both second): id order
+  it('ranks rows found by both lists first and breaks ties by content (tieKey), not by the random row id', () => {
+    const fused = fuseRrf([[hit('a'), hit('b'), hit('c')], [hit('c'), hit('d')]], 10);
+    expect(fused[0]!.row.id).toBe('c');
+    expect(fused[1]!.row.id).toBe('a');
+    // b and d tie (both second): they go by tieKey, which starts with a digest of the text.
+    const tied = fused.slice(2).map((h) => h.row.id);
+    expect(tied).toEqual(['b', 'd'].sort((x, y) => (tieKey(x, 0, 0, x) < tieKey(y, 0, 0, y) ? -1 : 1)));
+    // The same rows under other ids keep their order: the key is the content.
+    const renamed = fuseRrf([[hit('a'), hit('b'), hit('c')], [hit('c'), hit('d')]].map((l) => l.map((h) => ({ ...h, row: { ...h.row, id: `x-${h.row.id}` } }))), 10);
+    expect(renamed.map((h) => h.row.text)).toEqual(fused.map((h) => h.row.text));
   });
 });
