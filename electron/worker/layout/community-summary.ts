@@ -4,6 +4,7 @@
  * entities' names). Dates make poor names for a cluster ("1862 · April"), so named things go first.
  */
 import type { Community } from '../../../shared/domain/graph';
+import type { LayoutData } from './layout-data';
 
 const TOP_MEMBERS = 12;
 const LABEL_NAMES = 3;
@@ -11,17 +12,12 @@ const LABEL_NAME_CHARS = 28;
 /** The share of members a community's radius covers. */
 const RADIUS_QUANTILE = 0.9;
 
-export type SummaryInput = Readonly<{
-  /** Relations per entity: a community of entities related to nothing is named as such. */
-  degree: ArrayLike<number>;
-  ids: readonly string[];
-  names: readonly string[];
-  kinds: readonly (string | null)[];
-  x: Float32Array;
-  y: Float32Array;
-  community: Int32Array;
-  importance: Float32Array;
-}>;
+/** The layout's per-entity columns, plus each entity's relation count. */
+export type SummaryInput = Pick<LayoutData, 'ids' | 'names' | 'kinds' | 'x' | 'y' | 'community' | 'importance'> &
+  Readonly<{
+    /** Relations per entity: a community of entities related to nothing is named as such. */
+    degree: ArrayLike<number>;
+  }>;
 
 /** Every community, largest first (ties by id). */
 export function summarizeCommunities(d: SummaryInput): Community[] {
