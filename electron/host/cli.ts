@@ -1,6 +1,8 @@
 /**
- * `npm run serve -- [--home DIR] [--port N] [--listen HOST] [--list-profiles]`: Kenning in a browser.
+ * `npm run serve -- [--home DIR] [--port N] [--listen HOST] [--list-profiles] [--cors-origin ORIGIN]...`: Kenning in a browser.
  * `--list-profiles` lets the sign-in page list the profiles (loopback only; see HostOptions.listProfiles).
+ * `--cors-origin` (repeatable) and CORS_ALLOWED_ORIGINS (comma-separated, Cognee's variable) list
+ * the web origins that may call /api/v1 from a browser, e.g. Cognee's frontend (docs/cognee.md).
  * Prints exactly one line on stdout when ready (`Kenning listening on http://127.0.0.1:N`);
  * everything else goes to stderr. SIGINT / SIGTERM shut down gracefully and exit 0.
  */
@@ -10,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import type { Log } from '../core/log';
+import { splitOriginList } from './cors';
 import { defaultHome } from './home';
 import { startHost } from './server';
 
@@ -32,7 +35,13 @@ function bundledWorkerEntry(): string | undefined {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { home: { type: 'string' }, port: { type: 'string' }, listen: { type: 'string' }, 'list-profiles': { type: 'boolean' } },
+    options: {
+      home: { type: 'string' },
+      port: { type: 'string' },
+      listen: { type: 'string' },
+      'list-profiles': { type: 'boolean' },
+      'cors-origin': { type: 'string', multiple: true },
+    },
     strict: true,
   });
   const home = values.home ?? defaultHome();
@@ -42,8 +51,11 @@ async function main(): Promise<void> {
   const host = values.listen ?? '127.0.0.1';
   const workerEntry = bundledWorkerEntry();
   const listProfiles = values['list-profiles'] === true;
-  const running = await startHost({ home, port, host, log: stderrLog, listProfiles, ...(workerEntry ? { workerEntry } : {}) });
+  // Both sources add up: the flag for one run, the variable for a deployment (as Cognee reads it).
+  const corsOrigins = [...splitOriginList(process.env.CORS_ALLOWED_ORIGINS), ...(values['cors-origin'] ?? [])];
+  const running = await startHost({ home, port, host, log: stderrLog, listProfiles, corsOrigins, ...(workerEntry ? { workerEntry } : {}) });
   process.stdout.write(`Kenning listening on ${running.url}\n`);
+  if (corsOrigins.length > 0) stderrLog.info(`[host] CORS: ${corsOrigins.join(', ')} may call /api/v1 with credentials`);
   if (host !== '127.0.0.1' && host !== '::1' && host !== 'localhost') {
     stderrLog.warn(`[host] listening on ${host}: other machines can reach this server; every call still needs a session`);
     if (listProfiles) stderrLog.warn('[host] --list-profiles is ignored: profiles are listed only on a loopback address');

@@ -16,6 +16,7 @@ import type { Log } from '../core/log';
 import { consoleLog } from '../core/log';
 import { nodeCoreOptions } from '../core/node-core';
 import { registerApiV1 } from './api-v1';
+import { corsPolicy } from './cors';
 import { installErrorHandler, sendFailure } from './errors';
 import { EventSockets, registerEvents } from './events';
 import { registerRpc } from './rpc';
@@ -55,6 +56,11 @@ export type HostOptions = Readonly<{
   sessionCheckMs?: number;
   /** Dataset worker module (the bundled dist/electron/worker.cjs); the source entry when omitted. */
   workerEntry?: string;
+  /**
+   * Web origins (e.g. http://localhost:3000, Cognee's frontend) that may call /api/v1 from a
+   * browser with credentials (`--cors-origin`, CORS_ALLOWED_ORIGINS). Empty (the default): CORS closed.
+   */
+  corsOrigins?: readonly string[];
 }>;
 
 export type RunningHost = Readonly<{
@@ -85,6 +91,7 @@ export async function buildHost(
   const host = opts.host ?? '127.0.0.1';
   const portNow = typeof opts.port === 'function' ? opts.port : () => opts.port as number;
   const config = core.services.config;
+  const cors = corsPolicy(opts.corsOrigins ?? []); // throws, naming the entry, before anything listens
   // The core must not list profiles unless this host may: bound to loopback and told to.
   if (config.listProfiles && !(LOOPBACK.has(host) && opts.listProfiles === true)) {
     throw new Error('This core lists profiles to anyone who asks; the host may do that only on loopback with listProfiles (open the core with listProfiles: false)');
@@ -95,6 +102,9 @@ export async function buildHost(
     // Keep-alive connections must not hold shutdown open.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // Cognee's clients call `/x` and `/x/` alike (FastAPI redirects one to the other with a 307,
+    // which requests follows and httpx does not by default): every route answers both forms.
+    routerOptions: { ignoreTrailingSlash: true },
     // Malformed URL components and over-long path parameters (e.g. a 5,000-character procedure
     // name) are answered before routing; without this they bypass the error handler's dialects.
     frameworkErrors: (err, req, reply) => {
@@ -109,7 +119,7 @@ export async function buildHost(
 
   installErrorHandler(app, log);
   await app.register(fastifyCookie); // before the guards: they read the session cookie
-  installSecurity(app, { loopbackOnly: LOOPBACK.has(host), port: portNow });
+  installSecurity(app, { loopbackOnly: LOOPBACK.has(host), port: portNow, cors });
   // Oversized files are reported by name from `truncated` (uploads.ts), not by a thrown error.
   await app.register(fastifyMultipart, { throwFileSizeLimit: false });
   await app.register(fastifyRateLimit, {

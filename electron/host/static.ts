@@ -2,7 +2,9 @@
  * Serves the renderer build (dist/renderer). Without a build, `/` answers a short page that
  * says how to make one, so `npm run serve` on a fresh checkout explains itself. Unknown
  * GET paths that ask for HTML get index.html (client-side routes); API paths get a 404 in
- * their own dialect.
+ * their own dialect. `/` itself answers by what the client asks for: a browser (Accept names
+ * text/html) gets the app, any other client Cognee's "alive" JSON (its root route), so
+ * Cognee's server-start checks and clients see the answer they expect.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,12 +32,20 @@ const NO_BUILD_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8
 <h1>Kenning is running</h1><p>The user interface has not been built yet. Run <code>npm run build</code>, then reload this page.</p>
 <p>The API is available: <code>/rpc/&lt;procedure&gt;</code> and the Cognee-compatible <code>/api/v1</code>.</p></body></html>`;
 
+/** cognee/api/client.py root(). */
+const COGNEE_ALIVE = { message: 'Hello, World, I am alive!' } as const;
+
 export async function registerStatic(app: FastifyInstance, rendererDir: string | null): Promise<void> {
   if (rendererDir) {
-    await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: ['index.html'], wildcard: false, dotfiles: 'deny' });
-  } else {
-    app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(NO_BUILD_PAGE));
+    // `/` is ours (below), so the plugin serves files only.
+    await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: false, wildcard: false, dotfiles: 'deny' });
   }
+  app.get('/', async (req, reply) => {
+    reply.header('Vary', 'Accept'); // one URL, two answers: caches must keep them apart
+    if (!String(req.headers.accept ?? '').includes('text/html')) return COGNEE_ALIVE;
+    if (rendererDir) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.type('text/html; charset=utf-8').send(NO_BUILD_PAGE);
+  });
   app.setNotFoundHandler(async (req, reply) => {
     const area = areaOf(req);
     if (area === 'v1') return reply.code(404).send({ detail: 'Not Found' }); // FastAPI's 404

@@ -50,6 +50,9 @@ export function cogneeError(e: WireError, bodyLoc: 'body' | 'query' | 'path' = '
       const retry = e.detail?.retryAfterSeconds;
       return { status: 429, body: { detail: e.message }, ...(typeof retry === 'number' ? { headers: { 'Retry-After': String(retry) } } : {}) };
     }
+    case 'llm_not_configured':
+      // cognee/infrastructure/llm/exceptions.py LLMAPIKeyNotSetError: a CogneeValidationError (422).
+      return { status: 422, body: { detail: 'LLM API key is not set. [LLMAPIKeyNotSetError]' } };
     case 'internal':
       // Never echo internals: the core already logged the cause.
       return { status: 500, body: { error: 'Internal server error', detail: null } };

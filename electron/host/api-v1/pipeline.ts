@@ -1,12 +1,12 @@
 /**
- * add, cognify, search and forget, as Cognee exposes them: cognee/api/v1/add/routers/get_add_router.py,
- * cognify/routers/get_cognify_router.py, search/routers/get_search_router.py and
- * forget/routers/get_forget_router.py (mounted under /api/v1/add, /cognify, /search, /forget).
+ * add, cognify and forget, as Cognee exposes them: cognee/api/v1/add/routers/get_add_router.py,
+ * cognify/routers/get_cognify_router.py and forget/routers/get_forget_router.py (mounted under
+ * /api/v1/add, /cognify, /forget). Search has its own file (search.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
-import { SearchTypeEnum } from '../../../shared/contract/search';
+import type { WireError } from '../../../shared/domain/errors';
 import type { Core } from '../../core/core';
 import { readUpload, UploadError } from '../uploads';
 import type { UploadLease } from '../uploads';
@@ -24,16 +24,6 @@ const CognifyBody = z.object({
   datasets: z.array(z.string()).max(100).nullish(),
   datasetIds: z.array(z.uuid()).max(100).nullish(),
   runInBackground: z.boolean().nullish(),
-});
-
-const SearchBody = z.object({
-  // Kenning is offline by default: without an explicit type, the core's default (no LLM needed).
-  searchType: SearchTypeEnum.optional(),
-  query: z.string(),
-  datasets: z.array(z.string()).max(1000).nullish(),
-  datasetIds: z.array(z.uuid()).max(1000).nullish(),
-  topK: z.number().int().nullish(),
-  onlyContext: z.boolean().nullish(),
 });
 
 const ForgetBody = z.object({
@@ -55,7 +45,6 @@ export function registerPipelineRoutes(app: FastifyInstance, ctx: HostContext): 
     }
   }));
   app.post('/api/v1/cognify', v1((req, reply) => cognify(ctx.core, req, reply)));
-  app.post('/api/v1/search', v1((req) => search(ctx.core, req)));
   app.post('/api/v1/forget', v1((req, reply) => forget(ctx.core, req, reply)));
 }
 
@@ -66,7 +55,9 @@ async function add(ctx: HostContext, req: FastifyRequest, lease: UploadLease): P
   const datasetName = f.datasetName?.trim() || undefined;
   if (!datasetId && !datasetName) throw new V1Failure(errorResponse(400, 'Either datasetId or datasetName must be provided.'));
   if (upload.files.length === 0) throw new V1Failure(validationError([{ type: 'missing', loc: ['body', 'data'], msg: 'Field required' }]));
-  const r = await callCore(ctx.core, req, 'data.add', { ...(datasetId ? { datasetId } : { datasetName }), files: upload.files });
+  const added = await ctx.core.call({ token: sessionToken(req) }, 'data.add', { ...(datasetId ? { datasetId } : { datasetName }), files: upload.files });
+  if (!added.ok) throw routerFailure(added.error);
+  const r = added.value;
   const info = r.items.map((i) => ({ data_id: i.dataId ?? null, data_name: i.name, status: i.status, ...(i.reason ? { reason: i.reason } : {}) }));
   if (r.items.every((i) => i.status === 'rejected')) {
     throw new V1Failure(errorResponse(400, 'Nothing was added', r.items.map((i) => `${i.name}: ${i.reason ?? 'rejected'}`).join('; ')));
@@ -96,81 +87,78 @@ async function readAddUpload(ctx: HostContext, req: FastifyRequest, lease: Uploa
 async function cognify(core: Core, req: FastifyRequest, reply: FastifyReply): Promise<unknown> {
   const b = parse(CognifyBody, camelKeys(req.body ?? {}), 'body');
   if (!b.datasets?.length && !b.datasetIds?.length) return reply.code(400).send({ error: 'No datasets or dataset_ids provided' });
-  const runs = await callCore(core, req, 'cognify.run', {
+  const started = await core.call({ token: sessionToken(req) }, 'cognify.run', {
     ...(b.datasetIds?.length ? { datasetIds: b.datasetIds } : { datasetNames: b.datasets }),
     runInBackground: b.runInBackground ?? false, // Cognee's default: wait for the result
   });
+  if (!started.ok) throw routerFailure(started.error);
+  const runs = started.value;
+  // Cognee answers a run that errored with a 500 ErrorResponse carrying the first error.
+  const failed = runs.find((run) => run.status !== 'completed' && run.status !== 'initiated' && run.status !== 'started');
+  if (failed) return reply.code(500).send({ error: 'Pipeline run errored', detail: failed.error ?? 'PipelineRunErrored' });
   const names = await datasetNames(core, req);
   const out: Record<string, unknown> = {};
   for (const run of runs) out[run.datasetId] = pipelineRunInfo(run, names.get(run.datasetId) ?? '');
-  // Cognee answers 420 when any run errored.
-  const errored = Object.values(out).some((v) => (v as { status: string }).status === 'PipelineRunErrored');
-  return reply.code(errored ? 420 : 200).send(out);
+  return reply.code(200).send(out);
 }
 
-async function search(core: Core, req: FastifyRequest): Promise<unknown> {
-  const b = parse(SearchBody, camelKeys(req.body ?? {}), 'body');
-  let ids = b.datasetIds ?? undefined;
-  if (!ids?.length && b.datasets?.length) {
-    // Names resolve among the caller's own datasets only (Cognee's rule); unknown names match nothing.
-    const own = (await callCore(core, req, 'datasets.list', {})).filter((d) => d.isOwner && b.datasets!.includes(d.name));
-    if (own.length === 0) return [];
-    ids = own.map((d) => d.id);
-  }
-  const r = await core.call({ token: sessionToken(req) }, 'search.run', {
-    query: b.query,
-    ...(b.searchType ? { searchType: b.searchType } : {}),
-    ...(ids?.length ? { datasetIds: ids } : {}),
-    ...(b.topK != null ? { topK: b.topK } : {}),
-    ...(b.onlyContext != null ? { onlyContext: b.onlyContext } : {}),
-  });
-  // Cognee's search answers a permission failure with an empty list, not an error.
-  if (!r.ok && r.error.code === 'permission_denied') return [];
-  if (!r.ok) throw coreFailure(r.error);
-  return r.value.results.map((d) => ({
-    search_result: searchResult(d),
-    dataset_id: d.datasetId,
-    dataset_name: d.datasetName,
-  }));
-}
-
+/**
+ * Cognee's forget router answers a bad combination with 422 and any other failure, a dataset
+ * that is unknown or not the caller's to delete included, with one 500 (its catch-all); the
+ * success bodies are those of cognee/api/v1/forget/forget.py.
+ */
 async function forget(core: Core, req: FastifyRequest, reply: FastifyReply): Promise<unknown> {
   const b = parse(ForgetBody, camelKeys(req.body ?? {}), 'body');
   const invalid = () =>
     reply.code(422).send({ error: 'Invalid request parameters. Specify dataset or dataset_id, data_id+dataset, or everything=True.' });
+  const failed = () => reply.code(500).send({ error: 'An error occurred during deletion.' });
   if (b.everything) {
     const own = (await callCore(core, req, 'datasets.list', {})).filter((d) => d.isOwner);
     for (const d of own) await callCore(core, req, 'datasets.delete', { datasetId: d.id });
-    return { status: 'success', deleted_datasets: own.map((d) => d.id) };
+    return { datasets_removed: own.length, status: 'success' };
   }
   if ((b.dataset && b.datasetId) || (!b.dataset && !b.datasetId)) return invalid();
   if (b.dataId && b.memoryOnly) return invalid(); // per-item memory wipe is not offered by the core
-  let datasetId = b.datasetId;
-  if (!datasetId) {
-    const own = (await callCore(core, req, 'datasets.list', {})).find((d) => d.isOwner && d.name === b.dataset);
-    if (!own) return reply.code(404).send({ detail: `Dataset "${String(b.dataset).slice(0, 200)}" not found. [DatasetNotFoundError]` });
-    datasetId = own.id;
-  }
+  const readable = await callCore(core, req, 'datasets.list', {});
+  const target = b.datasetId ? readable.find((d) => d.id === b.datasetId) : byNameToForget(readable, b.dataset ?? '');
+  if (!target) return failed();
+  const datasetId = target.id;
+  const token = { token: sessionToken(req) };
   if (b.dataId) {
-    await callCore(core, req, 'data.delete', { datasetId, dataId: b.dataId });
-    return { status: 'success', dataset_id: datasetId, data_id: b.dataId };
+    const r = await core.call(token, 'data.delete', { datasetId, dataId: b.dataId });
+    if (!r.ok) return r.error.code === 'unauthenticated' ? reply.code(401).send({ detail: 'Unauthorized' }) : failed();
+    return { data_id: b.dataId, dataset_id: datasetId, status: 'success' };
   }
-  await callCore(core, req, 'forget', { datasetId, memoryOnly: b.memoryOnly });
-  return { status: 'success', dataset_id: datasetId, memory_only: b.memoryOnly };
+  const r = await core.call(token, 'forget', { datasetId, memoryOnly: b.memoryOnly });
+  if (!r.ok) return r.error.code === 'unauthenticated' ? reply.code(401).send({ detail: 'Unauthorized' }) : failed();
+  return b.memoryOnly ? { dataset_id: datasetId, data_records_reset: target.dataCount, status: 'success' } : { dataset_id: datasetId, status: 'success' };
+}
+
+/**
+ * The dataset a forget by name means: the caller's own of that name; failing that, the one
+ * dataset of that name shared with them with delete, and none when several are. Names are not
+ * unique across profiles, so a hostile profile could otherwise share a same-named dataset with
+ * delete and have the caller's "forget notes" land on it, leaving the caller's own in place
+ * (red team, issue 19).
+ */
+function byNameToForget<T extends Readonly<{ name: string; isOwner: boolean; permissions: Readonly<{ delete: boolean }> }>>(datasets: readonly T[], name: string): T | undefined {
+  const own = datasets.find((d) => d.isOwner && d.name === name);
+  if (own) return own;
+  const shared = datasets.filter((d) => !d.isOwner && d.permissions.delete && d.name === name);
+  return shared.length === 1 ? shared[0] : undefined;
+}
+
+/**
+ * Cognee's add and cognify routers catch every exception as a 500 ErrorResponse whose detail
+ * is the exception's str(), a permission denial included ("PermissionDeniedError: … (Status
+ * code: 403)"); a missing session is refused before them (401), bad input by validation (400).
+ */
+function routerFailure(e: WireError): V1Failure {
+  if (e.code === 'permission_denied') return new V1Failure(errorResponse(500, 'Internal server error', `PermissionDeniedError: ${e.message} (Status code: 403)`));
+  return coreFailure(e);
 }
 
 async function datasetNames(core: Core, req: FastifyRequest): Promise<Map<string, string>> {
   const list = await callCore(core, req, 'datasets.list', {});
   return new Map(list.map((d) => [d.id, d.name]));
-}
-
-type DatasetResult = { hits: unknown[]; answer?: string; context?: string; rows?: unknown[]; report?: unknown };
-
-/** What Cognee puts in `search_result`: the answer for completions, else the context, rows, report or hits. */
-function searchResult(d: DatasetResult): unknown {
-  if (d.answer !== undefined) return [d.answer];
-  if (d.context !== undefined) return d.context;
-  if (d.rows !== undefined) return d.rows;
-  if (d.report !== undefined) return d.report;
-  return d.hits;
 }

@@ -74,13 +74,15 @@ describe('/api/v1 datasets and permissions', () => {
       ['GET', `/api/v1/datasets/${dsA}/data`],
       ['GET', `/api/v1/datasets/${dsA}/graph`],
       ['DELETE', `/api/v1/datasets/${dsA}`],
-      ['DELETE', `/api/v1/datasets/${dsA}/data/${data[0].id}`],
       ['GET', `/api/v1/visualize?dataset_id=${dsA}`],
     ] as const) {
       const r = await fetch(h.url + path, { method, headers: { authorization: `Bearer ${b.token}` } });
       expect([path, r.status]).toEqual([path, 403]);
       expect((await r.json()).detail).toMatch(/\[PermissionDeniedError\]$/);
     }
+    // Cognee's delete_data turns that denial into UnauthorizedDataAccessError (401).
+    const delData = await h.del(`/api/v1/datasets/${dsA}/data/${data[0].id}`, undefined, b.token);
+    expect([delData.status, await delData.json()]).toEqual([401, { detail: `Dataset ${dsA} not accessible. [UnauthorizedDataAccessError]` }]);
     // a dataset that does not exist looks exactly the same
     const ghost = await h.get(`/api/v1/datasets/${UNKNOWN_ID}/data`, b.token);
     expect(ghost.status).toBe(403);

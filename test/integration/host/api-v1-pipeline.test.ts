@@ -31,11 +31,13 @@ describe('/api/v1 pipeline routes', () => {
     expect(again.data_ingestion_info[0].status).toBe('duplicate');
   });
 
-  it('add: 401 without credentials, 403 into another user’s dataset', async () => {
+  it('add: 401 without credentials; into another user’s dataset, the add router’s catch-all 500 naming PermissionDeniedError', async () => {
     expect((await h.post('/api/v1/add', addForm({ datasetName: 'x' }, [{ name: 'a.txt', text: 'x' }]))).status).toBe(401);
     const r = await h.post('/api/v1/add', addForm({ datasetId: dsA }, [{ name: 'a.txt', text: 'intruder' }]), b.token);
-    expect(r.status).toBe(403);
-    expect((await r.json()).detail).toMatch(/PermissionDeniedError/);
+    expect([r.status, await r.json()]).toEqual([
+      500,
+      { error: 'Internal server error', detail: 'PermissionDeniedError: Request owner does not have necessary permission: [write] for all datasets requested. (Status code: 403)' },
+    ]);
   });
 
   it('add: multipart edge cases answer 400/413 naming the field, never 500', async () => {
@@ -65,7 +67,7 @@ describe('/api/v1 pipeline routes', () => {
     expect((await (await h.get(`/api/v1/datasets/${dsA}/data`, a.token)).json()).map((d: { name: string }) => d.name).sort()).toEqual(['one.txt', 'two.md']);
   });
 
-  it('cognify: 400 without datasets, 400 on bad ids, 401 anonymous, 403 across users', async () => {
+  it('cognify: 400 without datasets, 400 on bad ids, 401 anonymous, the router’s catch-all 500 across users', async () => {
     const none = await h.post('/api/v1/cognify', {}, a.token);
     expect([none.status, await none.json()]).toEqual([400, { error: 'No datasets or dataset_ids provided' }]);
     const badIds = await h.post('/api/v1/cognify', { datasetIds: ['x'] }, a.token);
@@ -74,32 +76,37 @@ describe('/api/v1 pipeline routes', () => {
     expect(badType.status).toBe(400);
     expect((await h.post('/api/v1/cognify', { datasets: ['papers'] })).status).toBe(401);
     const other = await h.post('/api/v1/cognify', { dataset_ids: [dsA] }, b.token);
-    expect(other.status).toBe(403);
+    expect(other.status).toBe(500);
+    expect(await other.json()).toEqual({ error: 'Internal server error', detail: expect.stringMatching(/^PermissionDeniedError: .*\(Status code: 403\)$/) });
   });
 
-  it('search: validates the body; another user’s dataset answers [] as Cognee does', async () => {
+  it('search: validates the body; another user’s dataset answers 403 and unknown names 404, as Cognee does today', async () => {
     const noQuery = await h.post('/api/v1/search', { searchType: 'CHUNKS' }, a.token);
     expect((await noQuery.json()).detail[0]).toMatchObject({ loc: ['body', 'query'], type: 'missing' });
     const badType = await h.post('/api/v1/search', { query: 'x', searchType: 'MAGIC' }, a.token);
     expect((await badType.json()).detail[0].loc).toEqual(['body', 'searchType']);
     expect((await h.post('/api/v1/search', { query: 'x' })).status).toBe(401);
     const other = await h.post('/api/v1/search', { query: 'Curie', datasetIds: [dsA] }, b.token);
-    expect([other.status, await other.json()]).toEqual([200, []]);
+    expect([other.status, await other.json()]).toEqual([403, { detail: 'Request owner does not have necessary permission: [read] for all datasets requested. [PermissionDeniedError]' }]);
     const unknownName = await h.post('/api/v1/search', { query: 'Curie', datasets: ['not-mine'] }, a.token);
-    expect(await unknownName.json()).toEqual([]);
+    expect([unknownName.status, await unknownName.json()]).toEqual([404, { detail: 'No datasets found. [DatasetNotFoundError]' }]);
   });
 
-  it('forget: invalid combinations 422, unknown name 404, 403 across users', async () => {
+  it('forget: invalid combinations 422; an unknown name or another user’s dataset gets the router’s catch-all 500', async () => {
     const none = await h.post('/api/v1/forget', {}, a.token);
     expect(none.status).toBe(422);
     const both = await h.post('/api/v1/forget', { dataset: 'papers', datasetId: dsA }, a.token);
     expect(both.status).toBe(422);
+    const failed = { error: 'An error occurred during deletion.' };
     const missing = await h.post('/api/v1/forget', { dataset: 'ghost' }, a.token);
-    expect(missing.status).toBe(404);
-    expect((await missing.json()).detail).toMatch(/DatasetNotFoundError/);
+    expect([missing.status, await missing.json()]).toEqual([500, failed]);
     const other = await h.post('/api/v1/forget', { datasetId: dsA, memoryOnly: true }, b.token);
-    expect(other.status).toBe(403);
+    expect([other.status, await other.json()]).toEqual([500, failed]);
+    const otherByName = await h.post('/api/v1/forget', { dataset: 'papers' }, b.token);
+    expect([otherByName.status, await otherByName.json()]).toEqual([500, failed]);
+    expect((await h.get(`/api/v1/datasets/${dsA}/data`, a.token)).status).toBe(200); // untouched
     expect((await h.post('/api/v1/forget', { everything: 'yes' }, a.token)).status).toBe(400);
+    expect((await h.post('/api/v1/forget', { dataset: 'x' })).status).toBe(401);
   });
 
   it('visualize: 400 without dataset_id, 403 across users, 401 anonymous', async () => {

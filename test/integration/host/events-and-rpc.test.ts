@@ -68,8 +68,8 @@ describe('events WebSocket and /rpc uploads', () => {
     expect(emptyR.value.items[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/empty/) });
   });
 
-  it('without a renderer build, / explains how to make one', async () => {
-    const r = await h.get('/');
+  it('without a renderer build, / explains how to make one (to a browser; API clients get Cognee’s alive JSON)', async () => {
+    const r = await h.get('/', null, { accept: 'text/html' });
     expect(r.status).toBe(200);
     expect(await r.text()).toMatch(/npm run build/);
     expect((await h.get('/api/v1/nope')).status).toBe(404);

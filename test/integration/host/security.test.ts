@@ -29,19 +29,26 @@ describe('host security', () => {
     expect(own.status).toBe(200);
   });
 
-  it('/api/v1 refuses foreign Origins, and cookie-authenticated writes without the CSRF header', async () => {
+  it('/api/v1 refuses foreign Origins, and cookie-authenticated writes a browser makes for another site', async () => {
     const foreign = await h.post('/api/v1/datasets', { name: 'x' }, token, { origin: 'http://evil.example' });
     expect(foreign.status).toBe(403);
     const login = await h.post('/api/v1/auth/login', new URLSearchParams({ username: 'sec@example.com', password: 'password-123' }).toString(), null, FORM);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const cookieWrite = await h.post('/api/v1/datasets', { name: 'via-cookie' }, null, { cookie });
-    expect(cookieWrite.status).toBe(403);
-    expect((await h.post('/api/v1/datasets', { name: 'via-cookie' }, null, { cookie, 'x-kenning': '1' })).status).toBe(200);
+    // A page on another port of this machine is same-site: the SameSite=Strict cookie goes with it.
+    for (const site of ['same-site', 'cross-site']) {
+      const fromPage = await h.post('/api/v1/datasets', { name: 'via-cookie' }, null, { cookie, 'sec-fetch-site': site });
+      expect([site, fromPage.status]).toEqual([site, 403]);
+    }
+    const names = async () => ((await (await h.get('/api/v1/datasets', token)).json()) as { name: string }[]).map((d) => d.name);
+    expect(await names()).not.toContain('via-cookie');
+    // Kenning's own page (same-origin) and a script keeping the cookie (no Origin, no Sec-Fetch-Site) may write.
+    expect((await h.post('/api/v1/datasets', { name: 'via-cookie' }, null, { cookie, 'sec-fetch-site': 'same-origin', origin: h.url })).status).toBe(200);
+    expect((await h.post('/api/v1/datasets', { name: 'via-script' }, null, { cookie })).status).toBe(200);
     expect((await h.get('/api/v1/datasets', null, { cookie })).status).toBe(200); // reads are safe
     expect((await h.post('/api/v1/datasets', { name: 'via-bearer' }, token)).status).toBe(200); // Bearer needs no CSRF header
   });
 
-  it('classifies CSRF by the route the router matched: encoded, doubled, dotted and re-cased paths get no cookie-only write through', async () => {
+  it('classifies CSRF by the route the router matched: encoded, doubled, dotted and re-cased paths get no cross-site cookie write through', async () => {
     const login = await h.post('/api/v1/auth/login', new URLSearchParams({ username: 'sec@example.com', password: 'password-123' }).toString(), null, FORM);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const names = async () => {
@@ -68,16 +75,21 @@ describe('host security', () => {
       ['/rpc/datasets%2Ecreate', '{"name":"csrf-14"}'],
       ['/rpc/%64atasets.create', '{"name":"csrf-15"}'],
     ];
+    // As a page on another port of this machine sends them: same-site, the cookie attached.
+    const fromPage = { cookie, 'content-type': 'application/json', 'sec-fetch-site': 'same-site' };
     for (const [p, body] of attempts) {
-      const status = await rawPost(h.port, p, body, { cookie, 'content-type': 'application/json' });
+      const status = await rawPost(h.port, p, body, fromPage);
       // Refused by the guard (403) or reaching no route (404): never a write.
       expect([p, [403, 404].includes(status)]).toEqual([p, true]);
     }
-    const routed = await rawPost(h.port, '/%61pi/v1/datasets', '{"name":"csrf-1"}', { cookie, 'content-type': 'application/json' });
-    expect(routed).toBe(403); // matched /api/v1/datasets, so the cookie-only write is refused by name
+    const routed = await rawPost(h.port, '/%61pi/v1/datasets', '{"name":"csrf-1"}', fromPage);
+    expect(routed).toBe(403); // matched /api/v1/datasets, and the same-site cookie write is refused
     expect(await names()).toEqual(before);
-    // The same encoded path with the header (a same-origin script) or a Bearer token still works.
-    expect(await rawPost(h.port, '/%61pi/v1/datasets', '{"name":"encoded-ok"}', { cookie, 'content-type': 'application/json', 'x-kenning': '1' })).toBe(200);
+    // /rpc needs its header whatever the spelling, also from a script that is no browser.
+    expect(await rawPost(h.port, '/%72pc/datasets.create', '{"name":"csrf-13"}', { cookie, 'content-type': 'application/json' })).toBe(403);
+    expect(await names()).toEqual(before);
+    // The same encoded path from a same-origin page, or with a Bearer token, still works.
+    expect(await rawPost(h.port, '/%61pi/v1/datasets', '{"name":"encoded-ok"}', { cookie, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' })).toBe(200);
     expect(await rawPost(h.port, '/%72pc/datasets.list', '{}', { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-kenning': '1' })).toBe(200);
   });
 
