@@ -46,7 +46,9 @@ if (binary) {
   console.log('Electron could not be downloaded (offline); opening Kenning in your browser instead');
   buildAll();
   const cli = fs.existsSync(path.join(root, 'dist/host/cli.mjs')) ? [path.join(root, 'dist/host/cli.mjs')] : [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'electron/host/cli.ts')];
-  const host = spawn(process.execPath, [...cli, ...process.argv.slice(2)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  // It stands in for the desktop window, which lists the machine's profiles on its picker; the
+  // host does so only on loopback (it refuses the flag on any other address).
+  const host = spawn(process.execPath, [...cli, '--list-profiles', ...process.argv.slice(2)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let opened = false;
   host.stdout.on('data', (chunk) => {
     process.stdout.write(chunk);

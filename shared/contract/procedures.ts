@@ -18,6 +18,7 @@ import {
   GraphOverviewSchema,
   GraphSliceSchema,
   PermissionEnum,
+  ProcessingStatusEnum,
   RoleViewSchema,
   RunViewSchema,
   TenantDetailsSchema,
@@ -140,7 +141,7 @@ export const ProgressSchema = z.object({
 
 const DatasetStatusSchema = z.object({
   datasetId: z.string(),
-  status: z.enum(['empty', 'pending', 'processing', 'completed', 'errored', 'interrupted']),
+  status: ProcessingStatusEnum,
   counts: z.object({ pending: z.number(), processing: z.number(), completed: z.number(), errored: z.number() }),
   latestRun: RunViewSchema.nullable(),
 });
@@ -157,7 +158,20 @@ export const procedures = {
        * Who uses this machine, for the profile picker; null where profiles are not listed (the
        * HTTP host, unless bound to loopback with listing allowed): the picker asks for an email.
        */
-      profiles: z.array(z.object({ id: z.string(), email: z.string(), isDefault: z.boolean() })).nullable(),
+      profiles: z
+        .array(
+          z.object({
+            id: z.string(),
+            email: z.string(),
+            isDefault: z.boolean(),
+            /**
+             * The shipped default password, on the default profile only while it is unchanged: once
+             * a second profile exists the picker asks for it, and it is public anyway (Cognee's own).
+             */
+            passwordHint: z.string().nullable(),
+          }),
+        )
+        .nullable(),
       user: UserViewSchema.nullable(),
       /** True when the picker may skip the password (one default profile, default password). */
       autoSignIn: z.boolean(),

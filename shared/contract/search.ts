@@ -72,7 +72,17 @@ export const SearchResponseSchema = z.object({
   searchType: SearchTypeEnum,
   query: z.string(),
   results: z.array(DatasetSearchResultSchema),
-  /** One ranking across datasets (reciprocal-rank fusion of the per-dataset lists). */
-  merged: z.array(SearchHitSchema.extend({ datasetId: z.string(), datasetName: z.string() })),
+  /**
+   * One ranking across datasets, best first: by score (one scale per search type), ties to the
+   * hit with more of the query's words (electron/core/search/merge-hits.ts).
+   */
+  merged: z.array(
+    SearchHitSchema.extend({
+      datasetId: z.string(),
+      datasetName: z.string(),
+      /** The query's meaningful words (no stop words) that the hit contains as whole words. */
+      matchedTerms: z.array(z.string()).optional(),
+    }),
+  ),
 });
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;

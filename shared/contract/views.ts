@@ -38,7 +38,7 @@ export const TenantDetailsSchema = z.object({
   invitations: z.array(TenantInvitationViewSchema),
 });
 
-export const ProcessingStatusEnum = z.enum(['empty', 'pending', 'processing', 'completed', 'errored', 'interrupted']);
+export const ProcessingStatusEnum = z.enum(['empty', 'pending', 'processing', 'completed', 'errored', 'interrupted', 'cancelled']);
 
 export const DatasetViewSchema = z.object({
   id: z.string(),

@@ -29,7 +29,8 @@ export type TenantInvitationView = Readonly<{
   createdAt: string;
 }>;
 
-export type ProcessingStatus = 'empty' | 'pending' | 'processing' | 'completed' | 'errored' | 'interrupted';
+/** `cancelled`: the latest run was cancelled and files are still waiting (Resume = cognify.run). */
+export type ProcessingStatus = 'empty' | 'pending' | 'processing' | 'completed' | 'errored' | 'interrupted' | 'cancelled';
 
 export type DatasetView = Readonly<{
   id: DatasetId;

@@ -14,6 +14,8 @@ export async function datasetStatus(store: Store, datasetId: DatasetRow['id']): 
   else if (run && (run.status === 'started' || run.status === 'initiated')) status = 'processing';
   else if (c.processing > 0) status = 'processing';
   else if (run?.status === 'interrupted' && c.pending > 0) status = 'interrupted';
+  // Cancelled by someone, files still waiting: say so (and the UI offers Resume), not "waiting".
+  else if (run?.status === 'cancelled' && c.pending > 0) status = 'cancelled';
   else if (c.pending > 0) status = 'pending';
   else if (c.errored > 0) status = 'errored';
   else status = 'completed';

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/domain/errors';
+import { DEFAULT_PASSWORD } from '../access/auth-service';
 import { toUserView } from '../store/repos/users-repo';
 import type { Handlers } from './types';
 import { callerOf } from './types';
@@ -16,7 +17,12 @@ export const authHandlers: AuthHandlers = {
       requireAuthentication: config.requireAuthentication,
       // Listed only where this binding may show a login screen (the desktop app; the host only
       // on loopback when told to): elsewhere the picker asks for an email instead.
-      profiles: config.listProfiles ? users.map((u) => ({ id: u.id, email: u.email, isDefault: u.is_default === 1 })) : null,
+      profiles: config.listProfiles ? users.map((u) => ({
+            id: u.id,
+            email: u.email,
+            isDefault: u.is_default === 1,
+            passwordHint: u.is_default === 1 && u.uses_default_password === 1 ? DEFAULT_PASSWORD : null,
+          })) : null,
       user: me ? toUserView(me) : null,
       autoSignIn: !config.requireAuthentication || (users.length === 1 && def?.uses_default_password === 1),
     };

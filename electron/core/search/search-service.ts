@@ -1,7 +1,7 @@
 /**
  * Search across the datasets a caller may read: one request per dataset, run in that
  * dataset's worker, in parallel through the dataset queue; results grouped per dataset and
- * merged into one ranking with reciprocal-rank fusion. Citations get their item names here,
+ * merged into one ranking by score (merge-hits.ts). Citations get their item names here,
  * from the catalog main owns.
  *
  * Two providers meet here, and they belong to different profiles: the query is embedded with
@@ -22,7 +22,8 @@ import type { AuthorizedDataset } from '../access/dataset-gate';
 import { dataNames } from '../catalog/data-names';
 import { processingSettingsFor, providerSettingsOf } from '../pipeline/provider-settings';
 import type { Services } from '../services';
-import { reciprocalRankFusion } from '../../../shared/rank-fusion';
+import { queryTerms } from '../../../shared/search-terms';
+import { mergeByScore } from './merge-hits';
 
 export async function runSearch(
   services: Services,
@@ -39,7 +40,7 @@ export async function runSearch(
     return (await s).embedding;
   };
   if (input.searchType === 'CYPHER' && datasets.length !== 1) {
-    throw new AppError('invalid_input', 'search.run: datasetIds: CYPHER runs on exactly one dataset; pass its id', { field: 'datasetIds' });
+    throw new AppError('invalid_input', 'A Cypher query runs on one dataset at a time: choose the one dataset to query (datasetIds)', { field: 'datasetIds' });
   }
   if (COMPLETION_TYPES.includes(input.searchType) && !input.onlyContext && !settings.llm.enabled) {
     throw new AppError('llm_not_configured', `${input.searchType} needs an LLM: configure one in Settings, or pass onlyContext to get the context it would send`);
@@ -77,12 +78,7 @@ export async function runSearch(
     }),
   );
   const results = await stillReadable(services, userId, searched.filter((r): r is DatasetSearchResult => r !== null));
-  const merged = reciprocalRankFusion(
-    results.map((r) => r.hits.map((h) => ({ ...h, datasetId: r.datasetId, datasetName: r.datasetName }))),
-    (h) => `${h.datasetId}|${h.kind}|${h.nodeId ?? h.text}`,
-  )
-    .slice(0, input.topK)
-    .map((x) => x.item);
+  const merged = mergeByScore(results, queryTerms(input.query)).slice(0, input.topK);
   return { searchType: input.searchType, query: input.query, results, merged };
 }
 

@@ -9,7 +9,7 @@ export function App() {
   return (
     <ErrorBoundary label="Kenning hit a problem">
       {phase === 'booting' ? (
-        <p className="empty" role="status">
+        <p className="empty-note" role="status">
           Opening Kenning…
         </p>
       ) : phase === 'picker' ? (

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 
 import { createDatasetsSlice } from '../features/datasets/datasetsSlice';
+import { createDocumentsSlice } from '../features/datasets/documentsSlice';
 import { createDocumentSlice } from '../features/document/documentSlice';
 import { createGraphSlice } from '../features/graph/graphSlice';
 import { createIngestSlice } from '../features/ingest/ingestSlice';
@@ -19,6 +20,7 @@ export function createAppStore(client: Client): StoreApi<AppStore> {
   return createStore<AppStore>()((...a) => ({
     ...createSessionSlice(client)(...a),
     ...createDatasetsSlice(client)(...a),
+    ...createDocumentsSlice(client)(...a),
     ...createIngestSlice(client)(...a),
     ...createGraphSlice(client)(...a),
     ...createSearchSlice(client)(...a),

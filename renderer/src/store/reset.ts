@@ -1,5 +1,6 @@
 /** The per-profile part of the store, as it is before anyone signs in. */
 import { datasetsInitial } from '../features/datasets/datasetsSlice';
+import { documentsInitial } from '../features/datasets/documentsSlice';
 import { documentInitial } from '../features/document/documentSlice';
 import { graphInitial } from '../features/graph/graphSlice';
 import { ingestInitial } from '../features/ingest/ingestSlice';
@@ -12,6 +13,7 @@ import { tenantInitial } from '../features/tenant/tenantSlice';
 export function profileInitialState() {
   return {
     ...datasetsInitial,
+    ...documentsInitial,
     ...documentInitial,
     ...graphInitial,
     ...ingestInitial,

@@ -3,6 +3,7 @@ import type { StateCreator, StoreApi } from 'zustand';
 
 import type { Client } from '../transport';
 import type { DatasetsSlice } from '../features/datasets/datasetsSlice';
+import type { DocumentsSlice } from '../features/datasets/documentsSlice';
 import type { DocumentSlice } from '../features/document/documentSlice';
 import type { GraphSlice } from '../features/graph/graphSlice';
 import type { IngestSlice } from '../features/ingest/ingestSlice';
@@ -15,6 +16,7 @@ import type { UiSlice } from './uiSlice';
 
 export type AppStore = SessionSlice &
   DatasetsSlice &
+  DocumentsSlice &
   IngestSlice &
   GraphSlice &
   SearchSlice &

@@ -36,6 +36,16 @@ describe.each([
     expect(await t.code(null, 'auth.autoSignIn')).toBe('unauthenticated');
   });
 
+  it('tells the picker the default profile’s password only while it is the shipped one', async () => {
+    const core = (t = await openTestCore());
+    await core.user('second@example.com');
+    const hints = async () => Object.fromEntries((await core.call(null, 'auth.status')).profiles!.map((p) => [p.email, p.passwordHint]));
+    expect(await hints()).toEqual({ 'default_user@example.com': 'default_password', 'second@example.com': null });
+    const s = await core.call(null, 'auth.signIn', { email: 'default_user@example.com', password: 'default_password' });
+    await core.call(s.token, 'auth.changePassword', { currentPassword: 'default_password', newPassword: 'a-better-secret-1' });
+    expect(await hints()).toEqual({ 'default_user@example.com': null, 'second@example.com': null });
+  });
+
   it('refuses wrong passwords and unknown emails with the same error', async () => {
     t = await openTestCore();
     await t.user('a@example.com');

@@ -11,6 +11,10 @@ import { rawDbForTests } from '../../../electron/core/store';
 import { openTestCore } from '../../helpers/core';
 import { CURIE, file } from '../../helpers/corpus';
 
+// Each test starts cores and dataset workers; on a loaded 2-core machine that passed the suite's
+// 60 s default, so they get room without asserting less.
+const SLOW = 180_000;
+
 describe('dataset deletion', () => {
   it('a search racing a delete of one of its datasets never fails with an internal error', async () => {
     const t = await openTestCore();
@@ -32,7 +36,7 @@ describe('dataset deletion', () => {
     } finally {
       await t.close();
     }
-  });
+  }, SLOW);
 
   it('engine files left by a crash between the row delete and the file delete are removed at the next start', async () => {
     const t = await openTestCore();
@@ -59,5 +63,5 @@ describe('dataset deletion', () => {
       await core.close();
       fs.rmSync(home, { recursive: true, force: true });
     }
-  });
+  }, SLOW);
 });

@@ -9,21 +9,35 @@ describe('queryWords', () => {
   it('handles letters beyond ASCII', () => {
     expect(queryWords('Łódź café')).toEqual(['łódź', 'café']);
   });
+  it('leaves out stop words such as "the", "and", "of"', () => {
+    expect(queryWords('The causes of the civil war and their end')).toEqual(['causes', 'civil', 'war', 'end']);
+  });
 });
 
 describe('splitHighlights', () => {
   const join = (parts: { text: string }[]) => parts.map((p) => p.text).join('');
 
-  it('marks word-initial matches case-insensitively and keeps the text intact', () => {
+  it('marks whole-word matches case-insensitively and keeps the text intact', () => {
     const text = 'Marie Curie was born in Warsaw; curie-notes mention CURIE.';
     const parts = splitHighlights(text, queryWords('curie'));
     expect(join(parts)).toBe(text);
     expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['Curie', 'curie', 'CURIE']);
   });
-  it('does not mark matches inside a word', () => {
-    const parts = splitHighlights('restart the art', ['art']);
-    expect(parts.filter((p) => p.hit)).toHaveLength(1);
-    expect(join(parts)).toBe('restart the art');
+  it('does not mark matches inside a word, at its start or its end', () => {
+    const parts = splitHighlights('restart the art of Artists', ['art']);
+    expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['art']);
+    expect(join(parts)).toBe('restart the art of Artists');
+  });
+  it('never marks "the" inside "their", nor stop words at all (issue 17)', () => {
+    const text = 'Their war ended; the war of the states and their armies.';
+    const parts = splitHighlights(text, queryWords('the war and their'));
+    expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['war', 'war']);
+    // Even if "the" is passed explicitly, it marks only the word "the", never "Their".
+    expect(splitHighlights(text, ['the']).filter((p) => p.hit).map((p) => p.text)).toEqual(['the', 'the']);
+  });
+  it('finds whole words next to letters of other scripts and punctuation', () => {
+    const parts = splitHighlights('Łódź, łódźka; «ŁÓDŹ»', ['łódź']);
+    expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['Łódź', 'ŁÓDŹ']);
   });
   it('escapes regular-expression characters in the query', () => {
     const parts = splitHighlights('C++ and (x) here', queryWords('c++ (x)'));

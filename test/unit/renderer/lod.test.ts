@@ -45,9 +45,14 @@ describe('chooseLayout', () => {
 describe('truncationNote', () => {
   it('says how much is shown when the read was cut short', () => {
     const g = graph([{ id: 'a', type: 'Entity', name: 'a' }], [], { truncated: true, totalNodes: 12_000 });
-    expect(truncationNote(g)).toBe('Showing 1 of 12,000 nodes');
+    expect(truncationNote(g)).toBe('Showing 1 of 12,000 nodes — expand nodes to see more');
   });
-  it('says nothing when everything is shown', () => {
+  it('with every node shown, says which relations are missing instead of asking to expand nodes', () => {
+    const g = graph([{ id: 'a', type: 'Entity', name: 'a' }], [], { truncated: true, totalNodes: 1, totalEdges: 9 });
+    expect(truncationNote(g)).toBe('All 1 nodes; showing 0 of 9 relations');
+  });
+  it('says nothing when everything is shown, even if the read was flagged as cut', () => {
     expect(truncationNote(graph([{ id: 'a', type: 'Entity', name: 'a' }]))).toBeNull();
+    expect(truncationNote(graph([{ id: 'a', type: 'Entity', name: 'a' }], [], { truncated: true, totalNodes: 1, totalEdges: 0 }))).toBeNull();
   });
 });

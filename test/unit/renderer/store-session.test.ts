@@ -8,8 +8,8 @@ const status = (over: Record<string, unknown> = {}) => ({
   accessControl: true,
   requireAuthentication: true,
   profiles: [
-    { id: ID.a, email: 'a@example.com', isDefault: false },
-    { id: ID.b, email: 'b@example.com', isDefault: false },
+    { id: ID.a, email: 'a@example.com', isDefault: false, passwordHint: null },
+    { id: ID.b, email: 'b@example.com', isDefault: false, passwordHint: null },
   ],
   user: null,
   autoSignIn: false,

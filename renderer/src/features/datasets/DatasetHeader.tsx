@@ -1,3 +1,5 @@
+import { useShallow } from 'zustand/react/shallow';
+
 import { useApp } from '../../store/hooks';
 import type { Dataset } from '../../store/views';
 import { plural } from '../../ui/format';
@@ -9,19 +11,34 @@ import { statusWords } from './StatusDot';
 export function DatasetHeader({ dataset }: Readonly<{ dataset: Dataset }>) {
   const openDialog = useApp((s) => s.openDialog);
   const rebuildIndex = useApp((s) => s.rebuildIndex);
+  const { resume, tab, setTab } = useApp(useShallow((s) => ({ resume: s.resumeIngest, tab: s.datasetTab, setTab: s.setDatasetTab })));
+  const notProcessed = useApp((s) => (s.docsDatasetId === dataset.id ? s.docs.filter((d) => d.status === 'pending').length : null));
+  const failed = useApp((s) => (s.docsDatasetId === dataset.id ? s.docs.filter((d) => d.status === 'errored').length : null));
   const p = dataset.permissions;
+  // Cancelled and interrupted runs left files unprocessed: say how many, and offer to go on.
+  const stopped = dataset.status === 'cancelled' || dataset.status === 'interrupted';
   return (
     <header className="dataset-header" data-testid="dataset-header">
       <div className="dataset-title">
         <h2 data-testid="dataset-title">{dataset.name}</h2>
         <PermissionBadges permissions={p} />
-        <span className="muted small">
-          {plural(dataset.dataCount, 'item')} · {statusWords(dataset.status)}
+        <span className="muted small" data-testid="dataset-status-line" data-status={dataset.status}>
+          {plural(dataset.dataCount, 'item')} · {statusLine(dataset, notProcessed, failed)}
           {!dataset.isOwner && ` · shared by ${dataset.ownerEmail}`}
           {!p.write && ' · read-only'}
         </span>
       </div>
       <div className="dataset-actions">
+        {p.write && stopped && (
+          <button type="button" className="btn primary" data-testid="dataset-resume" title="Process the files the last run did not get to" onClick={() => void resume(dataset.id)}>
+            Resume
+          </button>
+        )}
+        {dataset.status === 'errored' && tab !== 'documents' && (
+          <button type="button" className="btn danger" data-testid="show-failed" onClick={() => setTab('documents')}>
+            Show failed files
+          </button>
+        )}
         {p.write && <FilePickers datasetId={dataset.id} />}
         {p.write && dataset.dataCount > 0 && (
           <button
@@ -52,4 +69,14 @@ export function DatasetHeader({ dataset }: Readonly<{ dataset: Dataset }>) {
       </div>
     </header>
   );
+}
+
+/** The status in the header: with counts where the documents list has them, without its tooltip's advice. */
+function statusLine(dataset: Dataset, notProcessed: number | null, failed: number | null): string {
+  if (dataset.status === 'cancelled' || dataset.status === 'interrupted') {
+    const how = dataset.status === 'cancelled' ? 'Cancelled' : 'Interrupted';
+    return notProcessed === null ? how : `${how} · ${notProcessed} of ${dataset.dataCount} not processed`;
+  }
+  if (dataset.status === 'errored' && failed !== null) return `${plural(failed, 'file')} failed`;
+  return statusWords(dataset.status);
 }

@@ -6,7 +6,8 @@ const WORDS: Readonly<Record<Dataset['status'], string>> = {
   processing: 'Processing',
   completed: 'Ready',
   errored: 'Some files failed',
-  interrupted: 'Interrupted; add or process again to resume',
+  interrupted: 'Interrupted; Resume processes the rest',
+  cancelled: 'Cancelled; Resume processes the rest',
 };
 
 /** A dataset's processing status as a coloured dot with its words for screen readers and tooltips. */

@@ -35,6 +35,7 @@ export const createDatasetsSlice: SliceCreator<DatasetsSlice> = (client) => (set
       set({ selectedDatasetId: id });
       get().resetGraph();
       if (id) void get().loadGraph(id);
+      if (id) void get().loadDocuments(id);
     },
     ...editActions(ctx),
   };
@@ -58,6 +59,11 @@ async function refreshDatasets({ client, set, get }: SliceContext): Promise<void
     if (!get().selectedDatasetId && datasets.length > 0 && get().view === 'graph') {
       get().selectDataset((datasets.find((d) => d.isOwner) ?? datasets[0])!.id);
     }
+    // Every re-list follows a change (data added or deleted, a run started or ended): the open
+    // documents list follows it too, and runs this window does not track yet get their rows.
+    const docsOf = get().docsDatasetId;
+    if (docsOf && docsOf === get().selectedDatasetId) void get().loadDocuments(docsOf);
+    void get().adoptRunningIngest(datasets);
   } catch (e) {
     // The session ended elsewhere (password changed, expired): back to the picker, with the reason.
     if (errorCode(e) === 'unauthenticated') {

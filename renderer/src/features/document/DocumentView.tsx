@@ -4,9 +4,13 @@ import { useApp } from '../../store/hooks';
 import { ErrorText } from '../../ui/ErrorText';
 import { Modal } from '../../ui/Modal';
 import { splitRange } from '../search/highlight';
+import { splitMentions } from './mentions';
 import './document.css';
 
-/** The extracted text of a document (data.text), scrolled to and highlighting the cited range. */
+/**
+ * The extracted text of a document (data.text), scrolled to and highlighting the cited range;
+ * opened from an entity, the entity's mentions inside it are marked more strongly.
+ */
 export function DocumentView() {
   const doc = useApp((s) => s.doc);
   const close = useApp((s) => s.closeDocument);
@@ -24,7 +28,15 @@ export function DocumentView() {
         <div className="doc-text" tabIndex={0} aria-label={`Text of ${doc.name}`}>
           {parts.before}
           <mark ref={mark} className="doc-passage" data-testid="document-passage">
-            {parts.passage}
+            {splitMentions(parts.passage, doc.mention).map((p, i) =>
+              p.mention ? (
+                <strong key={i} className="doc-mention" data-testid="document-mention">
+                  {p.text}
+                </strong>
+              ) : (
+                p.text
+              ),
+            )}
           </mark>
           {parts.after}
         </div>

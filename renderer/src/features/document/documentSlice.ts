@@ -9,13 +9,15 @@ export type OpenDocument = Readonly<{
   text: string | null;
   start: number;
   end: number;
+  /** The entity the passage was opened for: its mentions inside the passage are marked. */
+  mention?: string;
   error: string | null;
 }>;
 
 export interface DocumentSlice {
   doc: OpenDocument | null;
   /** Opens the document view and scrolls to [start, end) once the text (data.text) arrives. */
-  openDocument(datasetId: string, dataId: string, range: { start: number; end: number; name?: string }): Promise<void>;
+  openDocument(datasetId: string, dataId: string, range: { start: number; end: number; name?: string; mention?: string }): Promise<void>;
   closeDocument(): void;
 }
 
@@ -24,7 +26,7 @@ export const documentInitial = { doc: null as OpenDocument | null };
 export const createDocumentSlice: SliceCreator<DocumentSlice> = (client) => (set, get) => ({
   ...documentInitial,
   openDocument: async (datasetId, dataId, range) => {
-    set({ doc: { datasetId, dataId, name: range.name ?? 'Document', text: null, start: range.start, end: range.end, error: null } });
+    set({ doc: { datasetId, dataId, name: range.name ?? 'Document', text: null, start: range.start, end: range.end, mention: range.mention, error: null } });
     const stillOpen = () => get().doc?.dataId === dataId && get().doc?.start === range.start;
     try {
       const r = await client.call('data.text', { datasetId, dataId });

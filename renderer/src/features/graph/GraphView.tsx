@@ -45,7 +45,7 @@ export function GraphView({ canWrite }: Readonly<{ canWrite: boolean }>) {
         {s.overview && <OverviewBar />}
         {note && (
           <span className="muted small" data-testid="graph-truncated">
-            {note} — expand nodes to see more
+            {note}
           </span>
         )}
         {s.loading && <span className="muted small">Loading graph…</span>}
@@ -54,12 +54,12 @@ export function GraphView({ canWrite }: Readonly<{ canWrite: boolean }>) {
       <div className="graph-body">
         <div className="graph-main">
           {empty ? (
-            <p className="empty" data-testid="graph-empty">
+            <p className="empty-note" data-testid="graph-empty">
               {canWrite ? 'No graph yet. Add documents and Kenning builds one from them.' : 'This dataset has no graph yet.'}
             </p>
           ) : s.graph ? (
             <ErrorBoundary label="The graph view stopped working">
-              <Suspense fallback={<p className="empty">Loading the graph view…</p>}>
+              <Suspense fallback={<p className="empty-note">Loading the graph view…</p>}>
                 <GraphCanvas
                   // A dataset gaining its first layout (its first cognify) is drawn afresh and fitted.
                   key={s.overview ? 'overview' : 'whole'}

@@ -36,7 +36,7 @@ export function NodeDetailsPanel() {
             Show neighbours
           </button>
           <RelationList details={d} />
-          <SourceList sources={d.sources} />
+          <SourceList sources={d.sources} mention={d.node.type === 'Entity' ? d.node.name : ''} />
         </>
       )}
     </aside>
@@ -68,7 +68,7 @@ function RelationList({ details: d }: Readonly<{ details: Details }>) {
   );
 }
 
-function SourceList({ sources }: Readonly<{ sources: Details['sources'] }>) {
+function SourceList({ sources, mention }: Readonly<{ sources: Details['sources']; mention: string }>) {
   const s = useApp(useShallow((st) => ({ datasetId: st.graphDatasetId, open: st.openDocument })));
   return (
     <>
@@ -81,7 +81,7 @@ function SourceList({ sources }: Readonly<{ sources: Details['sources'] }>) {
               type="button"
               className="passage"
               data-testid="source-passage"
-              onClick={() => s.datasetId && void s.open(s.datasetId, src.dataId, { start: src.start, end: src.end, name: src.dataName })}
+              onClick={() => s.datasetId && void s.open(s.datasetId, src.dataId, { start: src.start, end: src.end, name: src.dataName, mention })}
             >
               <span className="passage-doc">{src.dataName}</span>
               <span className="passage-text">{src.text}</span>

@@ -65,8 +65,14 @@ export function chooseLayout(n: number): LayoutChoice {
   return { name: 'grid', animate: false };
 }
 
-/** The "showing N of M" line, or null when everything is shown. */
-export function truncationNote(graph: Pick<GraphData, 'truncated' | 'totalNodes' | 'nodes'>): string | null {
-  if (!graph.truncated && graph.nodes.length >= graph.totalNodes) return null;
-  return `Showing ${graph.nodes.length.toLocaleString('en')} of ${graph.totalNodes.toLocaleString('en')} nodes`;
+/**
+ * What the canvas leaves out, or null when it shows everything. Nodes cut short can be reached
+ * by expanding; when every node is there but relations were cut, saying "N of N nodes — expand
+ * to see more" (as it once did) sent people looking for nodes that were all on screen.
+ */
+export function truncationNote(graph: Pick<GraphData, 'truncated' | 'totalNodes' | 'totalEdges' | 'nodes' | 'edges'>): string | null {
+  const n = (x: number) => x.toLocaleString('en');
+  if (graph.nodes.length < graph.totalNodes) return `Showing ${n(graph.nodes.length)} of ${n(graph.totalNodes)} nodes — expand nodes to see more`;
+  if (graph.truncated && graph.edges.length < graph.totalEdges) return `All ${n(graph.nodes.length)} nodes; showing ${n(graph.edges.length)} of ${n(graph.totalEdges)} relations`;
+  return null;
 }

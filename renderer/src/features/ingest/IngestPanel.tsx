@@ -4,28 +4,39 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../store/hooks';
 import { formatBytes } from '../../ui/format';
 import type { IngestItem } from './ingestItems';
+import { countIngest, ingestTitle } from './ingestSummary';
 import { CANCELLABLE_STAGES, FINAL_STAGES, STAGE_LABEL, stageFraction } from './stages';
 import './ingest.css';
 
+const isProblem = (i: IngestItem) => i.stage === 'error' || i.stage === 'rejected';
+
 /**
- * The per-file list: stage, progress, size, errors in words, cancel. Hidden when empty; folds
- * to its header once everything finished (unless the person opened it), so it does not cover
- * the graph.
+ * The per-file list: stage, progress, size, errors in words, cancel, resume. Hidden when empty;
+ * folds to its header once everything finished (unless the person opened it), so it does not
+ * cover the graph. Rejected and failed files come first, so they are seen without scrolling.
  */
 export function IngestPanel() {
-  const { items, clear } = useApp(useShallow((s) => ({ items: s.ingestItems, clear: s.clearFinishedIngest })));
+  const { items, clear, resume } = useApp(useShallow((s) => ({ items: s.ingestItems, clear: s.clearFinishedIngest, resume: s.resumeIngest })));
   const [open, setOpen] = useState<boolean | null>(null);
   if (items.length === 0) return null;
-  const active = items.filter((i) => !FINAL_STAGES.has(i.stage)).length;
-  const failed = items.filter((i) => i.stage === 'error' || i.stage === 'rejected').length;
-  const expanded = open ?? (active > 0 || failed > 0);
-  const title = active > 0 ? `Adding ${active} file${active === 1 ? '' : 's'}…` : `${items.length - failed} of ${items.length} files added`;
+  const counts = countIngest(items);
+  const expanded = open ?? (counts.active > 0 || counts.failed + counts.rejected + counts.cancelled > 0);
+  const ordered = [...items.filter(isProblem), ...items.filter((i) => !isProblem(i))];
+  // Datasets with cancelled files and no run of theirs under way here: Resume picks up what is left.
+  const resumable = [...new Set(items.filter((i) => i.stage === 'cancelled').map((i) => i.datasetId))].filter(
+    (id) => !items.some((i) => i.datasetId === id && !FINAL_STAGES.has(i.stage)),
+  );
   return (
     <section className="ingest-panel" aria-label="Files being added" data-testid="ingest-panel">
       <header className="ingest-head">
-        <h2>{title}</h2>
+        <h2 data-testid="ingest-title">{ingestTitle(counts)}</h2>
         <div className="row">
-          <button type="button" className="btn small" onClick={clear} disabled={active === items.length}>
+          {resumable.length > 0 && (
+            <button type="button" className="btn small primary" data-testid="ingest-resume" onClick={() => resumable.forEach((id) => void resume(id))}>
+              Resume
+            </button>
+          )}
+          <button type="button" className="btn small" onClick={clear} disabled={counts.active === items.length}>
             Clear finished
           </button>
           <button type="button" className="btn small ghost" aria-expanded={expanded} onClick={() => setOpen(!expanded)}>
@@ -34,7 +45,7 @@ export function IngestPanel() {
         </div>
       </header>
       <ul className="ingest-list" aria-live="polite" hidden={!expanded}>
-        {items.map((it) => (
+        {ordered.map((it) => (
           <IngestRow key={it.key} item={it} />
         ))}
       </ul>

@@ -44,7 +44,8 @@ export function applyProgress(items: readonly IngestItem[], p: Progress): Ingest
     if (it.dataId !== p.dataId || !PIPELINE_STAGES.has(p.stage)) return it;
     if (it.stage === 'done' && p.stage !== 'done') return it; // late event from an earlier run
     const stage = p.stage as IngestStage;
-    return { ...it, stage, message: stage === 'error' ? (p.message ?? 'Processing failed') : it.message };
+    // A finished file drops passing notes ("Cancelling…", "not processed yet"): they no longer hold.
+    return { ...it, stage, message: stage === 'error' ? (p.message ?? 'Processing failed') : stage === 'done' ? undefined : it.message };
   });
 }
 
@@ -52,12 +53,39 @@ export function applyProgress(items: readonly IngestItem[], p: Progress): Ingest
 export function reconcile(items: readonly IngestItem[], datasetId: string, data: readonly DataItem[], runCancelled: boolean): IngestItem[] {
   const byId = new Map(data.map((d) => [d.id, d] as const));
   return items.map((it) => {
-    if (it.datasetId !== datasetId || !it.dataId || (FINAL_STAGES.has(it.stage) && it.stage !== 'duplicate')) return it;
+    // Duplicates are final: settleDuplicates already sent the unprocessed ones down the queue.
+    if (it.datasetId !== datasetId || !it.dataId || FINAL_STAGES.has(it.stage)) return it;
     const d = byId.get(it.dataId);
-    if (!d) return it.stage === 'duplicate' ? it : { ...it, stage: 'error', message: 'The file is no longer in the dataset' };
-    if (d.status === 'completed') return { ...it, stage: 'done', message: it.stage === 'duplicate' ? it.message : undefined };
+    if (!d) return { ...it, stage: 'error', message: 'The file is no longer in the dataset' };
+    if (d.status === 'completed') return { ...it, stage: 'done', message: undefined };
     if (d.status === 'errored') return { ...it, stage: 'error', message: d.error ?? 'Processing failed' };
-    if (it.stage === 'duplicate') return it;
-    return runCancelled ? { ...it, stage: 'cancelled' } : it;
+    return runCancelled ? { ...it, stage: 'cancelled', message: undefined } : it;
   });
+}
+
+/** The message of a re-added file that is in the dataset but was never processed (it is processed now). */
+export const ALREADY_WAITING = 'Already in this dataset, not processed yet: processing it now';
+
+/**
+ * Re-added files the core reported as duplicates: a processed one is done ("Already added"); one
+ * a cancel, a crash or a failure left unprocessed waits for the run like a new file, so the
+ * header counts it and its progress shows.
+ */
+export function settleDuplicates(items: readonly IngestItem[], keys: readonly string[], data: readonly DataItem[]): IngestItem[] {
+  const byId = new Map(data.map((d) => [d.id, d] as const));
+  return items.map((it) => {
+    if (!keys.includes(it.key) || it.stage !== 'duplicate' || !it.dataId) return it;
+    const d = byId.get(it.dataId);
+    if (!d || d.status === 'completed') return { ...it, message: 'Already in this dataset and processed' };
+    return { ...it, stage: 'queued', message: ALREADY_WAITING };
+  });
+}
+
+/** Rows for a dataset's unfinished data items that the list does not show yet (after a reload mid-run). */
+export function adoptItems(items: readonly IngestItem[], datasetId: string, data: readonly DataItem[], newKey: () => string): IngestItem[] {
+  const shown = new Set(items.filter((it) => it.datasetId === datasetId && it.dataId).map((it) => it.dataId));
+  const adopted = data
+    .filter((d) => (d.status === 'pending' || d.status === 'processing') && !shown.has(d.id))
+    .map((d): IngestItem => ({ key: newKey(), datasetId, path: d.name, size: d.size, stage: 'queued', uploaded: 1, dataId: d.id }));
+  return [...items, ...adopted];
 }

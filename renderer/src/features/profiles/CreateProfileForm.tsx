@@ -24,11 +24,19 @@ export function CreateProfileForm({ onCancel }: Readonly<{ onCancel: () => void 
       <h2>Create a profile</h2>
       <label className="field">
         <span>Email</span>
-        <input className="input" type="email" autoFocus required autoComplete="username" value={email} data-testid="new-email" onChange={(e) => setEmail(e.target.value)} />
+        <input className="input" type="email" autoFocus required autoComplete="username" value={email} data-testid="new-email" onChange={(e) => {
+            // The last refusal ("already exists") was about the old address; it must not outlive an edit.
+            if (error) clear();
+            setEmail(e.target.value);
+          }} />
       </label>
       <label className="field">
         <span>Password (at least 8 characters)</span>
-        <input className="input" type="password" required autoComplete="new-password" value={password} data-testid="new-password" onChange={(e) => setPassword(e.target.value)} aria-invalid={tooShort} />
+        <input className="input" type="password" required autoComplete="new-password" value={password} data-testid="new-password" onChange={(e) => {
+            if (error) clear();
+            setPassword(e.target.value);
+          }}
+          aria-invalid={tooShort} />
       </label>
       <ErrorText message={error ?? (tooShort ? 'The password needs at least 8 characters.' : null)} />
       <div className="row">

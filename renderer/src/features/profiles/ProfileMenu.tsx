@@ -1,12 +1,14 @@
 import { useShallow } from 'zustand/react/shallow';
 
 import { useApp } from '../../store/hooks';
+import { useDismissable } from '../../ui/useDismissable';
 
 /** The current profile, always visible in the top bar, with switch and password actions. */
 export function ProfileMenu() {
+  const menu = useDismissable();
   const { email, signOut, openDialog } = useApp(useShallow((s) => ({ email: s.user?.email ?? '', signOut: s.signOut, openDialog: s.openDialog })));
   return (
-    <details className="menu profile-menu">
+    <details ref={menu} className="menu profile-menu" data-testid="profile-menu">
       <summary className="btn ghost" data-testid="current-profile" aria-label={`Current profile ${email}`}>
         <span className="avatar small" aria-hidden="true">
           {email.slice(0, 1).toUpperCase()}

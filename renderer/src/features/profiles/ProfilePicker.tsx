@@ -26,7 +26,7 @@ export function ProfilePicker() {
         {creating ? (
           <CreateProfileForm onCancel={() => setCreating(false)} />
         ) : chosen ? (
-          <SignInForm email={chosen} onBack={() => setChosen(null)} />
+          <SignInForm email={chosen} passwordHint={profiles.find((p) => p.email === chosen)?.passwordHint ?? null} onBack={() => setChosen(null)} />
         ) : status && listed === null ? (
           <>
             <SignInForm email={null} />

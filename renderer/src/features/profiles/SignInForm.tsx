@@ -8,7 +8,7 @@ import { ErrorText } from '../../ui/ErrorText';
  * Password prompt for a chosen profile, or, where the host does not list profiles
  * (`email` null), an email and password form.
  */
-export function SignInForm({ email, onBack }: Readonly<{ email: string | null; onBack?: () => void }>) {
+export function SignInForm({ email, passwordHint = null, onBack }: Readonly<{ email: string | null; passwordHint?: string | null; onBack?: () => void }>) {
   const { signIn, busy, error, clear } = useApp(
     useShallow((s) => ({ signIn: s.signIn, busy: s.sessionBusy, error: s.sessionError, clear: s.clearSessionError })),
   );
@@ -39,6 +39,11 @@ export function SignInForm({ email, onBack }: Readonly<{ email: string | null; o
         <span>Password</span>
         <input className="input" type="password" autoFocus={email !== null} autoComplete="current-password" value={password} data-testid="password" onChange={(e) => setPassword(e.target.value)} />
       </label>
+      {passwordHint && (
+        <p className="muted" data-testid="password-hint">
+          This profile still has the password it came with: <code>{passwordHint}</code>. Change it once you are in.
+        </p>
+      )}
       {/* On a chosen profile no email was typed: "wrong email or password" would blame the wrong field. */}
       <ErrorText message={email !== null && error ? error.replace(/^Wrong email or password$/, 'Wrong password for this profile') : error} />
       <div className="row">

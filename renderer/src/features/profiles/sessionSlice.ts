@@ -52,7 +52,9 @@ function sessionSteps(ctx: SliceContext): SessionSteps {
   const enter = async (user: User): Promise<void> => {
     client.sessionChanged(true);
     set({ ...profileInitialState(), user, phase: 'ready', sessionBusy: false, sessionError: null });
-    await Promise.all([get().refreshDatasets(), get().loadTenant()]);
+    // auth.status again: the profile list (offered when sharing) may have grown since boot.
+    const status = client.call('auth.status', {}).then((authStatus) => set({ authStatus }));
+    await Promise.all([get().refreshDatasets(), get().loadTenant(), status]);
   };
   const toPicker = async (): Promise<void> => {
     const authStatus = await client.call('auth.status', {});

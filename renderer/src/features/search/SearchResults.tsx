@@ -1,88 +1,133 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 
+import { matchedTerms } from '../../../../shared/search-terms';
 import { useApp } from '../../store/hooks';
-import type { SearchHit, SearchResponse } from '../../store/views';
+import type { SearchResponse } from '../../store/views';
 import { ErrorText } from '../../ui/ErrorText';
+import { CypherRows } from './CypherRows';
+import { isMissingTableError } from './cypherSchema';
+import { GraphReportView } from './GraphReportView';
 import { queryWords } from './highlight';
-import { Highlighted } from './Highlighted';
+import { HitRow } from './HitRow';
+import type { RankedHit } from './HitRow';
 
-/** Results grouped per dataset; a hit opens its passage in the document, or its node in the graph. */
+/**
+ * The answer to a search: one ranking across datasets (or, as an option, grouped per dataset),
+ * a graph report as tables, Cypher rows as a table, an LLM's answer above its hits.
+ */
 export function SearchResults() {
   const s = useApp(
-    useShallow((st) => ({ response: st.searchResponse, error: st.searchError, code: st.searchErrorCode, openDialog: st.openDialog })),
+    useShallow((st) => ({ response: st.searchResponse, error: st.searchError, code: st.searchErrorCode, type: st.searchType, openDialog: st.openDialog })),
   );
   const words = useMemo(() => queryWords(s.response?.query ?? ''), [s.response?.query]);
   if (s.error) {
+    const missingTable = s.type === 'CYPHER' && isMissingTableError(s.error);
     return (
       <div data-testid="search-error">
-        <ErrorText message={s.error} />
+        {/* The engine's words ("Table Entity does not exist"), without the core's long schema note: the hint below says it. */}
+        <ErrorText message={missingTable ? s.error.split(' — ')[0] : s.error} />
         {s.code === 'llm_not_configured' && (
           <button type="button" className="btn" onClick={() => s.openDialog({ kind: 'settings' })}>
             Open settings
           </button>
         )}
+        {missingTable && (
+          <p className="hint" data-testid="cypher-table-hint">
+            The tables are Node and Rel — see{' '}
+            <a
+              href="#cypher-schema"
+              onClick={(e) => {
+                e.preventDefault(); // focus the panel; no change to the page's address
+                document.getElementById('cypher-schema')?.focus();
+              }}
+            >
+              Schema
+            </a>
+            . Entity, Document and the other kinds are values of <code>Node.type</code>.
+          </p>
+        )}
       </div>
     );
   }
-  if (!s.response) return <p className="empty">Search passages, summaries, entities and relations across every dataset you can read.</p>;
-  const total = s.response.results.reduce((n, r) => n + r.hits.length + (r.answer ? 1 : 0) + (r.rows?.length ?? 0) + (r.report ? 1 : 0), 0);
-  if (total === 0) return <p className="empty" data-testid="search-empty">Nothing matched “{s.response.query}”.</p>;
+  const r = s.response;
+  if (!r) return <p className="search-hint">Search passages, summaries, entities and relations across every dataset you can read.</p>;
+  if (r.searchType === 'CYPHER') return <CypherRows rows={r.results[0]?.rows ?? []} />;
+  if (r.searchType === 'GRAPH_REPORT') {
+    const reports = r.results.filter((x) => x.report);
+    if (reports.length === 0) return <p className="search-hint" data-testid="search-empty">No graph to report on yet.</p>;
+    return (
+      <div className="search-results" data-testid="search-results">
+        {reports.map((x) => (
+          <GraphReportView key={x.datasetId} datasetId={x.datasetId} datasetName={x.datasetName} report={x.report!} />
+        ))}
+      </div>
+    );
+  }
+  const total = r.results.reduce((n, x) => n + x.hits.length + (x.answer ? 1 : 0), 0);
+  if (total === 0) return <p className="search-hint" data-testid="search-empty">Nothing matched “{r.query}”.</p>;
+  return <RankedResults response={r} words={words} />;
+}
+
+function RankedResults({ response, words }: Readonly<{ response: SearchResponse; words: readonly string[] }>) {
+  const { grouped, setGrouped } = useApp(useShallow((s) => ({ grouped: s.searchGroupByDataset, setGrouped: s.setSearchGroupByDataset })));
+  const answered = response.results.filter((x) => x.answer);
+  const datasetsWithHits = response.results.filter((x) => x.hits.length > 0).length;
   return (
     <div className="search-results" data-testid="search-results">
-      {s.response.results.map((r) => (
-        <DatasetResults key={r.datasetId} result={r} words={words} />
+      <div className="results-bar">
+        <span className="muted small" data-testid="results-summary">
+          {grouped
+            ? `Each dataset's best matches, datasets in order of their best match`
+            : `${response.merged.length} best ${response.merged.length === 1 ? 'match' : 'matches'} from ${datasetsWithHits} ${datasetsWithHits === 1 ? 'dataset' : 'datasets'}, most relevant first`}
+        </span>
+        <label className="chip">
+          <input type="checkbox" data-testid="group-by-dataset" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} />
+          Group by dataset
+        </label>
+      </div>
+      {answered.map((x) => (
+        <div key={x.datasetId} className="answer" data-testid="search-answer">
+          {answered.length > 1 && <strong>{x.datasetName}: </strong>}
+          {x.answer}
+        </div>
       ))}
+      {grouped ? <GroupedHits response={response} words={words} /> : <HitList hits={response.merged} words={words} showDataset label="Results, most relevant first" />}
     </div>
   );
 }
 
-type Result = SearchResponse['results'][number];
-
-function DatasetResults({ result, words }: Readonly<{ result: Result; words: readonly string[] }>) {
-  if (result.hits.length === 0 && !result.answer && !result.rows?.length && !result.report) return null;
+function HitList({ hits, words, showDataset, label }: Readonly<{ hits: readonly RankedHit[]; words: readonly string[]; showDataset: boolean; label: string }>) {
+  const best = hits.reduce((m, h) => Math.max(m, h.score), 0);
   return (
-    <section className="result-group" aria-label={`Results in ${result.datasetName}`} data-testid="result-group" data-dataset={result.datasetName}>
-      <h3>{result.datasetName}</h3>
-      {result.answer && (
-        <div className="answer" data-testid="search-answer">
-          {result.answer}
-        </div>
-      )}
-      {result.report && <pre className="rows">{JSON.stringify(result.report, null, 2)}</pre>}
-      {result.rows && result.rows.length > 0 && <pre className="rows">{JSON.stringify(result.rows.slice(0, 50), null, 2)}</pre>}
-      <ol className="hits">
-        {result.hits.map((h, i) => (
-          <HitRow key={`${h.citation?.chunkId ?? h.nodeId ?? ''}:${i}`} hit={h} datasetId={result.datasetId} words={words} />
-        ))}
-      </ol>
-    </section>
+    <ol className="hits" aria-label={label} data-testid="ranked-hits">
+      {hits.map((h, i) => (
+        <HitRow key={`${h.datasetId}:${h.citation?.chunkId ?? h.nodeId ?? ''}:${i}`} hit={h} words={words} best={best} showDataset={showDataset} />
+      ))}
+    </ol>
   );
 }
 
-function HitRow({ hit, datasetId, words }: Readonly<{ hit: SearchHit; datasetId: string; words: readonly string[] }>) {
-  const open = useApp((s) => s.openDocument);
-  const focus = useApp((s) => s.focusNode);
-  const c = hit.citation;
-  const t = hit.triplet;
-  const act = c ? () => void open(datasetId, c.dataId, { start: c.start, end: c.end, name: c.dataName }) : hit.nodeId ? () => void focus(datasetId, hit.nodeId!) : undefined;
+/** Each dataset's own list under its name; datasets ordered by where their best hit ranks overall. */
+function GroupedHits({ response, words }: Readonly<{ response: SearchResponse; words: readonly string[] }>) {
+  const firstRank = (id: string) => {
+    const i = response.merged.findIndex((h) => h.datasetId === id);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const groups = response.results.filter((x) => x.hits.length > 0).sort((a, b) => firstRank(a.datasetId) - firstRank(b.datasetId));
   return (
-    <li>
-      <button type="button" className="hit" data-testid="search-hit" data-kind={hit.kind} disabled={!act} onClick={act}>
-        {t ? (
-          <span className="triplet">
-            <strong>{t.source.name}</strong> <span className="muted">{t.relation}</span> <strong>{t.target.name}</strong>
-          </span>
-        ) : null}
-        <span className="hit-text">
-          <Highlighted text={c?.text ?? hit.text} words={words} />
-        </span>
-        <span className="muted small">
-          {hit.kind}
-          {c ? ` · ${c.dataName}` : ''}
-          {!c && hit.nodeId ? ' · show in graph' : ''}
-        </span>
-      </button>
-    </li>
+    <>
+      {groups.map((g) => (
+        <section key={g.datasetId} className="result-group" aria-label={`Results in ${g.datasetName}`} data-testid="result-group" data-dataset={g.datasetName}>
+          <h3>{g.datasetName}</h3>
+          <HitList
+            hits={g.hits.map((h) => ({ ...h, datasetId: g.datasetId, datasetName: g.datasetName, matchedTerms: matchedTerms(h.citation?.text ?? h.text, words) }))}
+            words={words}
+            showDataset={false}
+            label={`Results in ${g.datasetName}`}
+          />
+        </section>
+      ))}
+    </>
   );
 }

@@ -1,25 +1,24 @@
 /** Splitting text into plain and highlighted parts for the query's words. Pure. */
 
+import { queryTerms, wholeWordPattern } from '../../../../shared/search-terms';
+
 export type TextPart = Readonly<{ text: string; hit: boolean }>;
 
-/** The distinct words of a query worth highlighting (two letters or more), longest first. */
+/**
+ * The distinct words of a query worth highlighting: two letters or more, no stop words ("the",
+ * "and", "of" mark every passage and hide the words that matter), lower-cased, longest first.
+ */
 export function queryWords(query: string): string[] {
-  const words = query
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 2);
-  return [...new Set(words)].sort((a, b) => b.length - a.length);
+  return queryTerms(query);
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
- * Splits `text` into parts, marking case-insensitive occurrences of the words that start a
- * word in the text (so "art" highlights "Artist" but not "start"). Concatenated parts equal `text`.
+ * Splits `text` into parts, marking case-insensitive occurrences of the words as whole words
+ * only (so "the" marks "The" but not "their", "art" not "Artist"). Concatenated parts equal `text`.
  */
 export function splitHighlights(text: string, words: readonly string[]): TextPart[] {
-  if (words.length === 0 || text.length === 0) return text ? [{ text, hit: false }] : [];
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escape).join('|')})`, 'giu');
+  const re = wholeWordPattern(words);
+  if (!re || text.length === 0) return text ? [{ text, hit: false }] : [];
   const parts: TextPart[] = [];
   let last = 0;
   for (const m of text.matchAll(re)) {

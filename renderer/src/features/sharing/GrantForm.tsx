@@ -11,6 +11,7 @@ type Kind = 'user' | 'role' | 'tenant';
 /** Grant permissions to a profile (by email), one of my tenant's roles, or my whole tenant. */
 export function GrantForm() {
   const { tenant, grant, grantToEmail } = useApp(useShallow((s) => ({ tenant: s.tenant, grant: s.grant, grantToEmail: s.grantToEmail })));
+  const others = useApp(useShallow((s) => (s.authStatus?.profiles ?? []).filter((p) => p.id !== s.user?.id).map((p) => p.email)));
   const [kind, setKind] = useState<Kind>('user');
   const [email, setEmail] = useState('');
   const [roleId, setRoleId] = useState('');
@@ -42,6 +43,7 @@ export function GrantForm() {
         {kind === 'user' && (
           <input className="input" type="email" placeholder="name@example.com" aria-label="Email of the person" value={email} data-testid="grant-email" onChange={(e) => setEmail(e.target.value)} />
         )}
+        {kind === 'user' && <LocalProfiles emails={others} onPick={setEmail} />}
         {kind === 'role' && <RoleSelect roles={roles} value={roleId} onChange={setRoleId} />}
       </div>
       <PermissionChecks picked={picked} toggle={toggle} />
@@ -69,6 +71,25 @@ function KindSelect(props: Readonly<{ kind: Kind; onChange: (kind: Kind) => void
         </option>
       </select>
     </>
+  );
+}
+
+/**
+ * The other profiles on this machine, one click each, so sharing does not depend on typing an
+ * address exactly. Only where the binding lists profiles (the desktop app); elsewhere the email
+ * field is the way.
+ */
+function LocalProfiles({ emails, onPick }: Readonly<{ emails: readonly string[]; onPick: (email: string) => void }>) {
+  if (emails.length === 0) return null;
+  return (
+    <div className="row wrap local-profiles" data-testid="grant-local-profiles">
+      <span className="small muted">On this machine:</span>
+      {emails.map((e) => (
+        <button key={e} type="button" className="chip" onClick={() => onPick(e)}>
+          {e}
+        </button>
+      ))}
+    </div>
   );
 }
 
