@@ -70,8 +70,18 @@ export interface VectorStore {
   searchVector(table: VectorTable, vector: Float32Array, k: number): Promise<readonly VectorHit[]>;
   /** BM25 full-text. */
   searchText(table: VectorTable, query: string, k: number): Promise<readonly VectorHit[]>;
-  /** Vector + full-text fused with reciprocal-rank fusion. */
-  searchHybrid(table: VectorTable, vector: Float32Array, query: string, k: number): Promise<readonly VectorHit[]>;
+  /** Vector + full-text fused: by reciprocal rank, or as `options` say (the default search's settings). */
+  searchHybrid(table: VectorTable, vector: Float32Array, query: string, k: number, options?: HybridOptions): Promise<readonly VectorHit[]>;
   count(table: VectorTable): Promise<number>;
   close(): Promise<void>;
 }
+
+/** How a hybrid search fuses its halves (electron/worker/search/search-tuning.ts chooses them; defaults: plain RRF). */
+export type HybridOptions = Readonly<{
+  fusion?: 'rrf' | 'sum';
+  textWeight?: number;
+  vectorWeight?: number;
+  rrfK?: number;
+  /** Each half fetches depth × k before fusing. */
+  depth?: number;
+}>;

@@ -133,7 +133,11 @@ async function lanceNative(embedder: Embedder, datasets: readonly Dataset[], qs:
           return reciprocalRankFusion([byVector, byText], (r) => r.id).slice(0, TOP_K);
         }),
       );
-      return reciprocalRankFusion(lists, (r) => r.item.id).slice(0, TOP_K);
+      // Across tables by score, as the product merges datasets (electron/core/search/merge-hits.ts).
+      return lists
+        .flat()
+        .sort((a, b) => b.score - a.score)
+        .slice(0, TOP_K);
     };
     for (const q of qs.slice(0, WARM)) await one(q);
     const ms: number[] = [];
@@ -191,6 +195,7 @@ async function interleaved(t: BenchCore, embedder: Embedder, token: string, qs: 
   const firstMs = now() - c0;
   for (let i = 1; i < WARM_API; i++) await call(qs[i % qs.length]!);
   const f = await SearchFloor.open(datasets);
+  f.softMatch = embedder.softMatch?.bind(embedder);
   try {
     const byConcurrency = await calibrate(f, embedder, qs, calibrationQueries);
     const floorCall = async (q: string) => f.search(q, (await embedder.embed([q]))[0]!, TOP_K);
@@ -287,7 +292,7 @@ export async function run(o: BenchOptions): Promise<BenchOutput> {
     const cap = defaults.maxLiveWorkers;
     const cpu = (r: Run) => r.cpuMsPerSearch.main + r.cpuMsPerSearch.workers;
     const how = (n: number, total: number, reader: string) =>
-      `${a10.n} search.run calls (topK ${TOP_K}, no datasetIds: every dataset the reader may read) by ${reader}, with default settings (KENNING_MAX_WORKERS unset: the cap derived from memory is ${cap} here; ${defaults.queueMaxConcurrent} dataset operations at once), after ${WARM_API} warm-up calls (the first starts the workers and reads each table into memory; the rest warm each worker's JIT). Each call: session → caller → grants → dataset queue → ${n} workers each embed the query and run a Float32 scan (vector top-30) while LanceDB's BM25 (top-30) runs, fuse by RRF → item names from the catalog → RRF merge. ${total.toLocaleString('en')} chunks (~250-character pairs of real SOTU / Moby Dick sentences embedded by the local embedder, 100-d) written with LanceVectorStore.writeItem into each dataset's <owner>/<dataset>.lance.db before any worker opens it. Floor: lib/search-floor.ts on the same tables in this one process (the query embedded once; a plain Float32 dot-product scan of the same vectors on ${Math.min(n, os.cpus().length)} threads while LanceDB's BM25 runs on each table, 1, 2 or all queries in flight, whichever was fastest on ${o.quick ? 20 : 40} calibration queries; the same RRF fusion per table and across tables; fields from memory). Each product call and each floor call alternate, query by query, so both meet the same machine load.`;
+      `${a10.n} search.run calls (topK ${TOP_K}, no datasetIds: every dataset the reader may read) by ${reader}, with default settings (KENNING_MAX_WORKERS unset: the cap derived from memory is ${cap} here; ${defaults.queueMaxConcurrent} dataset operations at once), after ${WARM_API} warm-up calls (the first starts the workers and reads each table into memory; the rest warm each worker's JIT). Each call: session → caller → grants → dataset queue → ${n} workers each embed the query and run a Float32 scan (vector top-30) while LanceDB's BM25 (top-30) runs, fuse them as the default search does (weighted scores, then the best 20 re-ranked by soft word match; electron/worker/search/search-tuning.ts) → item names from the catalog → one list by score. ${total.toLocaleString('en')} chunks (~250-character pairs of real SOTU / Moby Dick sentences embedded by the local embedder, 100-d) written with LanceVectorStore.writeItem into each dataset's <owner>/<dataset>.lance.db before any worker opens it. Floor: lib/search-floor.ts on the same tables in this one process (the query embedded once; a plain Float32 dot-product scan of the same vectors on ${Math.min(n, os.cpus().length)} threads while LanceDB's BM25 runs on each table, 1, 2 or all queries in flight, whichever was fastest on ${o.quick ? 20 : 40} calibration queries; the same fusion and re-ranking per table, then one list by score across tables; fields from memory). Each product call and each floor call alternate, query by query, so both meet the same machine load.`;
     const rows: Row[] = [
       {
         id: 'search.p50',

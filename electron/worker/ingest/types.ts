@@ -45,4 +45,6 @@ export interface Embedder {
   readonly id: string;
   readonly dimension: number;
   embed(texts: readonly string[]): Promise<Float32Array[]>;
+  /** How well `text` covers `queryWords` in meaning, in [0, 1] (word-vector embedders only; used to re-rank). */
+  softMatch?(queryWords: readonly string[], text: string, threshold: number): number;
 }

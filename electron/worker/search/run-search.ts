@@ -5,12 +5,15 @@
  */
 import { AppError } from '../../../shared/domain/errors';
 import type { DatasetSearchAnswer, SearchHit, SearchType } from '../../../shared/contract/search';
+import { queryTerms } from '../../../shared/search-terms';
 import type { OpenAiChatClient } from '../ingest/llm';
 import type { Embedder } from '../ingest/types';
 import type { DocTextStore } from '../pipeline/doc-text-store';
 import { STRUCTURAL_RELATIONS } from '../pipeline/item-build';
 import type { GraphStore, VectorHit, VectorStore, VectorTable } from '../stores';
 import { graphReport } from './graph-report';
+import { hybridTuning } from './search-tuning';
+import { softRerank } from './soft-rerank';
 
 export type WorkerSearchInput = Readonly<{ searchType: SearchType; query: string; topK: number; onlyContext: boolean }>;
 
@@ -81,7 +84,7 @@ async function vectorHits(deps: SearchCtx, table: VectorTable, kind: SearchHit['
   else {
     const vector = await deps.queryVector();
     if (!vector) return []; // nothing indexed yet
-    hits = mode === 'vector' ? await deps.vectors.searchVector(table, vector, k) : await deps.vectors.searchHybrid(table, vector, query, k);
+    hits = mode === 'vector' ? await deps.vectors.searchVector(table, vector, k) : await hybrid(deps, table, vector, query, k);
   }
   return hits.map((h) => ({
     kind,
@@ -90,6 +93,22 @@ async function vectorHits(deps: SearchCtx, table: VectorTable, kind: SearchHit['
     nodeId: h.row.nodeId,
     ...(h.row.start >= 0 ? { citation: { dataId: h.row.dataId, dataName: '', chunkId: h.row.chunkId, start: h.row.start, end: h.row.end, text: h.row.text } } : {}),
   }));
+}
+
+/**
+ * The default ranking (search-tuning.ts, chosen on the retrieval benchmark's dev split): the
+ * BM25 and vector halves fused with weights, then the best candidates re-ranked by soft word
+ * matching when the embedder offers it (the word-vector one; a remote embedder would cost a
+ * round trip per passage, so it is never asked).
+ */
+async function hybrid(deps: SearchCtx, table: VectorTable, vector: Float32Array, query: string, k: number): Promise<readonly VectorHit[]> {
+  const t = hybridTuning();
+  const options = { fusion: t.fusion, textWeight: t.textWeight, vectorWeight: t.vectorWeight, rrfK: t.rrfK, depth: t.depth };
+  const embedder = t.rerankDepth > 0 ? await deps.embedder() : null;
+  const terms = queryTerms(query);
+  if (!embedder?.softMatch || terms.length === 0) return deps.vectors.searchHybrid(table, vector, query, k, options);
+  const candidates = await deps.vectors.searchHybrid(table, vector, query, Math.max(k, t.rerankDepth), options);
+  return softRerank(candidates, (text) => embedder.softMatch!(terms, text, t.softThreshold), t.rerankWeight).slice(0, k);
 }
 
 /**

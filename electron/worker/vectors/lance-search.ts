@@ -21,9 +21,9 @@
 import type * as lancedb from '@lancedb/lancedb';
 import type * as arrow from 'apache-arrow';
 
-import { reciprocalRankFusion } from '../../../shared/rank-fusion';
-import type { VectorHit, VectorTable } from '../stores';
-import { fuseRrf, sortHits, tieKey } from './rrf';
+import { reciprocalRankFusion, RRF_K, weightedScoreFusion } from '../../../shared/rank-fusion';
+import type { HybridOptions, VectorHit, VectorTable } from '../stores';
+import { hitKey, sortHits, tieKey } from './rrf';
 import { VectorMatrix, normalizeInPlace } from './vector-matrix';
 import type { Scored } from './vector-matrix';
 
@@ -249,16 +249,19 @@ export class LanceSearch {
     return top.map((s, i) => ({ row: rows[i]!, score: s.score }));
   }
 
-  /** Vector top-(3k) and BM25 top-(3k) at the same time, fused by reciprocal rank; the best k. */
-  async hybrid(name: VectorTable, t: lancedb.Table, vector: Float32Array, query: string, k: number): Promise<VectorHit[]> {
-    const depth = Math.min(MAX_DEPTH, k * HYBRID_DEPTH);
+  /**
+   * Vector top-(depth·k) and BM25 top-(depth·k) at the same time, fused (options: weighted
+   * reciprocal rank or weighted score sum); the best k.
+   */
+  async hybrid(name: VectorTable, t: lancedb.Table, vector: Float32Array, query: string, k: number, o: HybridOptions = {}): Promise<VectorHit[]> {
+    const depth = Math.min(MAX_DEPTH, k * (o.depth ?? HYBRID_DEPTH));
     const q = query.trim();
     // BM25 first, on LanceDB's threads: with a snapshot in memory already (the usual case) even
     // before the version check, which the row ids it returns are then read against.
     const early = q !== '' && this.#entries.get(name)?.done?.snapshot ? bm25RowIds(t, q, depth) : undefined;
     early?.catch(() => undefined); // observed below, unless LanceDB answers instead
     const snap = await this.snapshot(name, t);
-    if (!snap) return lanceHybrid(t, vector, q, k, depth);
+    if (!snap) return lanceHybrid(t, vector, q, k, depth, o);
     const bm25 = early ?? (q === '' ? Promise.resolve([]) : bm25RowIds(t, q, depth));
     let byVector: Scored[];
     try {
@@ -267,7 +270,7 @@ export class LanceSearch {
       await bm25.catch(() => undefined); // never leave the engine's promise unobserved
     }
     const byText = rankText(snap, await bm25, depth);
-    const fused = reciprocalRankFusion([byVector, byText], (s) => snap.matrix.key(s.index)).slice(0, k);
+    const fused = fuse([byVector, byText], (s) => snap.matrix.key(s.index), (s) => s.score, o).slice(0, k);
     const rows = await snap.rows(t, fused.map((f) => f.item.index));
     return fused.map((f, i) => ({ row: rows[i]!, score: f.score }));
   }
@@ -288,6 +291,12 @@ async function wholeTies<T>(fetch: (limit: number) => Promise<T[]>, score: (row:
     const scores = rows.map(score).sort((a, b) => b - a);
     if (scores[scores.length - 1] !== scores[k - 1]) return rows; // (NaN scores never tie)
   }
+}
+
+/** Fuses [vector, text] lists by the options' method and weights (defaults: plain RRF). */
+function fuse<T>(lists: readonly [readonly T[], readonly T[]], key: (x: T) => string, score: (x: T) => number, o: HybridOptions): Array<{ item: T; score: number }> {
+  const weights = [o.vectorWeight ?? 1, o.textWeight ?? 1];
+  return o.fusion === 'sum' ? weightedScoreFusion(lists, key, score, weights) : reciprocalRankFusion(lists, key, o.rrfK ?? RRF_K, weights);
 }
 
 type RowScore = { rowId: number | bigint; score: number };
@@ -337,7 +346,9 @@ async function lanceText(t: lancedb.Table, query: string, k: number): Promise<Ve
   return sortHits(await wholeTies(fetch, (h) => h.score, k)).slice(0, k);
 }
 
-async function lanceHybrid(t: lancedb.Table, vector: Float32Array, query: string, k: number, depth: number): Promise<VectorHit[]> {
+async function lanceHybrid(t: lancedb.Table, vector: Float32Array, query: string, k: number, depth: number, o: HybridOptions): Promise<VectorHit[]> {
   const [byVector, byText] = await Promise.all([lanceVector(t, vector, depth), lanceText(t, query, depth)]);
-  return fuseRrf([byVector, byText], k);
+  return fuse([byVector, byText], hitKey, (h) => h.score, o)
+    .slice(0, k)
+    .map(({ item, score }) => ({ row: item.row, score }));
 }

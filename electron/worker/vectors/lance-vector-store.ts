@@ -17,7 +17,7 @@ import * as arrow from 'apache-arrow';
 import { AppError } from '../../../shared/domain/errors';
 import { storageError } from '../../common/storage-errors';
 import { VECTOR_TABLES } from '../stores';
-import type { ItemVectors, VectorHit, VectorRow, VectorStore, VectorTable } from '../stores';
+import type { HybridOptions, ItemVectors, VectorHit, VectorRow, VectorStore, VectorTable } from '../stores';
 import { readMeta, removeMeta, writeMeta } from './embedder-meta';
 import type { EmbedderMeta } from './embedder-meta';
 import { LanceSearch } from './lance-search';
@@ -246,8 +246,8 @@ export class LanceVectorStore implements VectorStore {
     }
   }
 
-  /** Vector and BM25 halves at once (lance-search.ts), fused by reciprocal rank. */
-  async searchHybrid(table: VectorTable, vector: Float32Array, query: string, k: number): Promise<readonly VectorHit[]> {
+  /** Vector and BM25 halves at once (lance-search.ts), fused by reciprocal rank or as `options` say. */
+  async searchHybrid(table: VectorTable, vector: Float32Array, query: string, k: number, options?: HybridOptions): Promise<readonly VectorHit[]> {
     checkTable(table);
     checkK(k);
     const meta = this.#meta;
@@ -258,7 +258,7 @@ export class LanceVectorStore implements VectorStore {
     if (!t) return [];
     try {
       if (query.trim() !== '') await this.#fullTextIndexed(table, t);
-      return await this.#search.hybrid(table, t, vector, query, k);
+      return await this.#search.hybrid(table, t, vector, query, k, options);
     } catch (e) {
       throw engineError(e, `hybrid search in ${table}`);
     }

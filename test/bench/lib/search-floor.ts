@@ -3,8 +3,10 @@
  * the product's search code: in ONE process, the query embedded once, a plain Float32
  * dot-product scan over every table's vectors on one thread per core (SharedArrayBuffer
  * matrices), while LanceDB's own BM25 (FTS, row ids and scores) runs on every table on the
- * engine's threads (`bm25Concurrency` at once); then the same fusion the product applies (reciprocal rank inside
- * each table, then across tables) and the winners' fields read from memory. No IPC, no
+ * engine's threads (`bm25Concurrency` at once); then the same ranking the product applies (the default's
+ * weighted fusion and soft re-ranking inside each table, electron/worker/search/search-tuning.ts;
+ * then one list across tables by score, as electron/core/search/merge-hits.ts) and the winners'
+ * fields read from memory. No IPC, no
  * permissions, no queue: what the machine and the engines can do for the same answer.
  *
  * Lifetime: `open` … `close`.
@@ -15,8 +17,12 @@ import { Worker } from 'node:worker_threads';
 import * as lancedb from '@lancedb/lancedb';
 import type * as arrow from 'apache-arrow';
 
+import { DEFAULT_HYBRID_TUNING } from '../../../electron/worker/search/search-tuning';
+import { softRerank } from '../../../electron/worker/search/soft-rerank';
+import type { VectorHit } from '../../../electron/worker/stores';
 import { tieKey } from '../../../electron/worker/vectors/rrf';
-import { reciprocalRankFusion } from '../../../shared/rank-fusion';
+import { weightedScoreFusion } from '../../../shared/rank-fusion';
+import { queryTerms } from '../../../shared/search-terms';
 
 const TABLE = 'DocumentChunk_text';
 const FIELDS = ['id', 'node_id', 'text', 'start_pos', 'end_pos'] as const;
@@ -56,6 +62,9 @@ type Table = {
 };
 
 export type FloorHit = Readonly<{ datasetId: string; nodeId: string; text: string }>;
+
+/** The embedder's soft word match (Embedder.softMatch), when it has one: the product re-ranks with it. */
+export type SoftMatch = (queryWords: readonly string[], text: string, threshold: number) => number;
 
 function unit(v: Float32Array, from: number, dim: number): void {
   let s = 0;
@@ -167,12 +176,21 @@ export class SearchFloor {
     });
   }
 
+  /** Set to the embedder's soft match to re-rank as the product does (search-tuning.ts rerankDepth). */
+  softMatch: SoftMatch | undefined;
+
   /**
-   * Hybrid search of `query` (already embedded as `vector`) over every table: vector top-(3·topK)
-   * and BM25 top-(3·topK) per table, fused per table to topK, then across tables to topK.
+   * Hybrid search of `query` (already embedded as `vector`) over every table, as the default
+   * search ranks (search-tuning.ts): n = max(topK, rerankDepth) candidates per table from vector
+   * top-(depth·n) and BM25 top-(depth·n) fused by weighted score, re-ranked by soft word match
+   * to topK, then all tables' hits by score to topK.
    */
   async search(query: string, vector: Float32Array, topK: number): Promise<FloorHit[]> {
-    const depth = topK * 3;
+    const tune = DEFAULT_HYBRID_TUNING;
+    const terms = queryTerms(query);
+    const rerank = this.softMatch && tune.rerankDepth > 0 && terms.length > 0 ? this.softMatch : undefined;
+    const candidates = rerank ? Math.max(topK, tune.rerankDepth) : topK;
+    const depth = candidates * tune.depth;
     const q = Float32Array.from(vector);
     unit(q, 0, q.length);
     const bm25All = this.#bm25All(query.trim(), depth);
@@ -180,20 +198,27 @@ export class SearchFloor {
     const perTable = new Map(scans.map((s) => [s.at, s]));
     const lists = this.tables.map((t, at) => {
       const s = perTable.get(at)!;
-      const byVector = s.idx;
+      const byVector = s.idx.map((i, n) => ({ i, score: s.sc[n]! }));
       const byText = texts[at]!
         .map((r) => ({ i: t.byRowId.get(Number(r._rowid))!, score: Number(r._score) }))
         .filter((r) => r.i !== undefined)
         .sort((a, b) => b.score - a.score || (t.ids[a.i]! < t.ids[b.i]! ? -1 : t.ids[a.i]! > t.ids[b.i]! ? 1 : 0))
-        .slice(0, depth)
-        .map((r) => r.i);
-      return reciprocalRankFusion([byVector, byText], (i) => t.ids[i]!)
-        .slice(0, topK)
-        .map(({ item: i }) => ({ datasetId: t.datasetId, nodeId: t.fields.node_id.get(i) as string, text: t.fields.text.get(i) as string }));
+        .slice(0, depth);
+      const fused = weightedScoreFusion([byVector, byText], (r) => t.ids[r.i]!, (r) => r.score, [tune.vectorWeight, tune.textWeight]).slice(0, candidates);
+      // As rows, so the product's re-ranking (and its tie key: the row's text and range) applies unchanged.
+      const hits: VectorHit[] = fused.map(({ item: { i }, score }) => ({
+        row: { id: t.fields.id.get(i) as string, nodeId: t.fields.node_id.get(i) as string, dataId: '', chunkId: '', text: t.fields.text.get(i) as string, start: Number(t.fields.start_pos.get(i)), end: Number(t.fields.end_pos.get(i)) },
+        score,
+      }));
+      const ranked = rerank ? softRerank(hits, (text) => rerank(terms, text, tune.softThreshold), tune.rerankWeight) : hits;
+      return ranked.slice(0, topK).map((h) => ({ datasetId: t.datasetId, nodeId: h.row.nodeId, text: h.row.text, score: h.score }));
     });
-    return reciprocalRankFusion(lists, (h) => `${h.datasetId}|chunk|${h.nodeId}`)
+    // One list by score, as the product merges datasets; equal scores by dataset, then each table's own order.
+    return lists
+      .flatMap((l, d) => l.map((h, rank) => ({ h, d, rank })))
+      .sort((a, b) => b.h.score - a.h.score || a.d - b.d || a.rank - b.rank)
       .slice(0, topK)
-      .map((x) => x.item);
+      .map(({ h }) => ({ datasetId: h.datasetId, nodeId: h.nodeId, text: h.text }));
   }
 
   async close(): Promise<void> {

@@ -14,7 +14,7 @@ import type { VectorHit, VectorRow } from '../../../electron/worker/stores';
 import { LanceSearch } from '../../../electron/worker/vectors/lance-search';
 import { LanceVectorStore } from '../../../electron/worker/vectors/lance-vector-store';
 import { tieKey } from '../../../electron/worker/vectors/rrf';
-import { reciprocalRankFusion } from '../../../shared/rank-fusion';
+import { reciprocalRankFusion, weightedScoreFusion } from '../../../shared/rank-fusion';
 import { rng } from '../../bench/lib/stats';
 
 const DIM = 8;
@@ -73,15 +73,18 @@ const byScoreThenKey = <T extends { score: number; key: string }>(xs: T[]) => xs
 const idOf = (key: string) => key.slice(key.lastIndexOf(':') + 1);
 
 /** LanceDB's own ranking of every row, ordered by score then tie key, cut at k (so ties at the cut are settled by key); the rows' tie keys. */
-async function lanceVectorKeys(t: lancedb.Table, v: Float32Array, k: number): Promise<string[]> {
+async function lanceVectorScored(t: lancedb.Table, v: Float32Array, k: number): Promise<{ key: string; score: number }[]> {
   const rows = (await t.vectorSearch(v).distanceType('cosine').select([...COLS, '_distance']).limit(100_000).toArray()) as Raw[];
-  return byScoreThenKey(rows.map((r) => ({ key: keyOf(r), score: 1 - r._distance! }))).slice(0, k).map((r) => r.key);
+  return byScoreThenKey(rows.map((r) => ({ key: keyOf(r), score: 1 - r._distance! }))).slice(0, k);
 }
 
-async function lanceTextKeys(t: lancedb.Table, q: string, k: number): Promise<string[]> {
+async function lanceTextScored(t: lancedb.Table, q: string, k: number): Promise<{ key: string; score: number }[]> {
   const rows = (await t.query().fullTextSearch(q, { columns: ['text'] }).select([...COLS, '_score']).limit(100_000).toArray()) as Raw[];
-  return byScoreThenKey(rows.map((r) => ({ key: keyOf(r), score: r._score! }))).slice(0, k).map((r) => r.key);
+  return byScoreThenKey(rows.map((r) => ({ key: keyOf(r), score: r._score! }))).slice(0, k);
 }
+
+const lanceVectorKeys = async (t: lancedb.Table, v: Float32Array, k: number) => (await lanceVectorScored(t, v, k)).map((r) => r.key);
+const lanceTextKeys = async (t: lancedb.Table, q: string, k: number) => (await lanceTextScored(t, q, k)).map((r) => r.key);
 
 describe('vector store search (in-memory snapshots)', () => {
   let s: LanceVectorStore;
@@ -125,6 +128,19 @@ describe('vector store search (in-memory snapshots)', () => {
         .map((x) => idOf(x.item));
       expect(ids(await s.searchHybrid(TABLE, v, q, 10))).toEqual(want);
     }
+  });
+
+  it('hybrid with weighted score fusion (the default search’s) sums each half’s scores over its best, times its weight', async () => {
+    for (const { v, q } of queries) {
+      // Depth 2 × k = 20 from each half, the vector half at a quarter of BM25's weight.
+      const want = weightedScoreFusion([await lanceVectorScored(t, v, 20), await lanceTextScored(t, q, 20)], (r) => r.key, (r) => r.score, [0.25, 1])
+        .slice(0, 10)
+        .map((x) => idOf(x.item.key));
+      const got = await s.searchHybrid(TABLE, v, q, 10, { fusion: 'sum', vectorWeight: 0.25, textWeight: 1, depth: 2 });
+      expect(ids(got)).toEqual(want);
+    }
+    const differs = await Promise.all(queries.map(async ({ v, q }) => ids(await s.searchHybrid(TABLE, v, q, 10, { fusion: 'sum', vectorWeight: 0.25, depth: 2 })).join() !== ids(await s.searchHybrid(TABLE, v, q, 10)).join()));
+    expect(differs).toContain(true);
   });
 
   it('the same query twice gives the same answer', async () => {
@@ -217,6 +233,10 @@ describe('over the memory budget', () => {
       const want = await full.hybrid(TABLE, t, v, q, 10);
       expect(await idsOnly.hybrid(TABLE, t, v, q, 10)).toEqual(want);
       expect(ids(await engine.hybrid(TABLE, t, v, q, 10))).toEqual(ids(want));
+      const weighted = { fusion: 'sum', vectorWeight: 0.25 } as const;
+      const wantWeighted = await full.hybrid(TABLE, t, v, q, 10, weighted);
+      expect(await idsOnly.hybrid(TABLE, t, v, q, 10, weighted)).toEqual(wantWeighted);
+      expect(ids(await engine.hybrid(TABLE, t, v, q, 10, weighted))).toEqual(ids(wantWeighted));
       expect(await idsOnly.vector(TABLE, t, v, 7)).toEqual(await full.vector(TABLE, t, v, 7));
       expect(ids(await engine.vector(TABLE, t, v, 7))).toEqual(ids(await full.vector(TABLE, t, v, 7)));
       expect(await idsOnly.text(TABLE, t, q, 7)).toEqual(await full.text(TABLE, t, q, 7));

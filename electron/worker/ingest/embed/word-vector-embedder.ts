@@ -16,6 +16,7 @@ import type { Embedder } from '../types';
 import { accumulateHashedFeatures } from './hashing-features';
 import { splitApostrophes, stripDiacritics, wordTokens } from './tokenize';
 import { l2NormalizeInPlace } from './vector-math';
+import { WordSimilarity } from './soft-match';
 import { loadWordVectorTable, type WordVectorTable } from './word-vector-table';
 
 /** SIF smoothing constant: words with p(w) ≫ a are damped ("the" ≈ 0.01), rare words weigh ≈ 1. */
@@ -52,12 +53,16 @@ export class WordVectorEmbedder implements Embedder {
   private readonly common: Float64Array;
   private readonly scratch: Float64Array;
   private readonly rows: number[] = [];
+  private readonly table: WordVectorTable;
+  /** Built on the first search that re-ranks (the rows' lengths: 200 kB at 50k words). */
+  private similarity: WordSimilarity | undefined;
 
   constructor(table: WordVectorTable, sifA: number = DEFAULT_SIF_A) {
     if (!(sifA > 0)) throw new RangeError(`sifA must be > 0, got ${sifA}`);
     const { meta } = table;
     this.dimension = meta.dimension;
     this.index = table.index;
+    this.table = table;
     // A copy, not in place: the loaded table is cached and shared between embedders.
     this.weighted = new Float32Array(table.vectors.length);
     const common = new Float64Array(meta.dimension);
@@ -75,6 +80,10 @@ export class WordVectorEmbedder implements Embedder {
     this.scratch = new Float64Array(meta.dimension);
     const aTag = sifA === DEFAULT_SIF_A ? '' : `-a${sifA}`;
     this.id = `glove-sg${meta.dimension}d-${Math.round(meta.count / 1000)}k-sif${aTag}@1`;
+  }
+
+  softMatch(queryWords: readonly string[], text: string, threshold: number): number {
+    return (this.similarity ??= new WordSimilarity(this.table)).softMatch(queryWords, text, threshold);
   }
 
   /** Embeds one text synchronously. */
