@@ -30,9 +30,14 @@ async function handle(ctx: HostContext, req: FastifyRequest, reply: FastifyReply
   const token = sessionToken(req);
   let input: unknown = req.body;
   // An upload holds its bytes against the shared budget until the core is done with them.
-  const lease = ctx.uploadBudget.lease();
+  let lease: UploadLease | null = null;
   try {
     if (name === 'data.add' && req.isMultipart()) {
+      // No session, no body: an anonymous caller must not hold the shared upload budget with a
+      // body it will never be allowed to add (red team, issue 19).
+      const me = await ctx.core.call({ token }, 'auth.me', {});
+      if (!me.ok) return send(reply, me);
+      lease = ctx.uploadBudget.lease();
       try {
         input = await addInput(ctx, req, lease);
       } catch (e) {
@@ -49,7 +54,7 @@ async function handle(ctx: HostContext, req: FastifyRequest, reply: FastifyReply
     // A browser page gets the session as the HttpOnly cookie only; API clients get the token too.
     return send(reply, session?.kind === 'signed-in' && fromBrowser(req) ? withoutToken(r) : r);
   } finally {
-    lease.release();
+    lease?.release();
   }
 }
 

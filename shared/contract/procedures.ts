@@ -146,6 +146,36 @@ const DatasetStatusSchema = z.object({
   latestRun: RunViewSchema.nullable(),
 });
 
+/** Cognee's ontology key rule: a letter or digit, then letters, digits, `_`, `.` or `-` (128 at most). */
+const ontologyKey = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, { message: 'ontology key must be 1–128 letters, digits, "_", "." or "-", starting with a letter or digit' });
+const MAX_ONTOLOGY_CHARS = 10_000_000;
+
+export const OntologyViewSchema = z.object({
+  key: z.string(),
+  filename: z.string(),
+  sizeBytes: z.number(),
+  description: z.string().nullable(),
+  uploadedAt: z.string(),
+});
+
+/** A named configuration as Cognee lists it (its principal configuration record). */
+export const ConfigurationViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  configuration: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** One entry of a profile's search history: its query (`user`) or a digest of the answer (`system`). */
+export const SearchHistoryItemSchema = z.object({
+  id: z.string(),
+  role: z.enum(['user', 'system']),
+  text: z.string(),
+  datasetId: z.string().nullable(),
+  createdAt: z.string(),
+});
+
 export const procedures = {
   // ── auth and profiles ──────────────────────────────────────────────
   'auth.status': def(
@@ -299,6 +329,8 @@ export const procedures = {
         datasetIds: z.array(id('DatasetId', 'datasetIds[]')).max(1000).optional(),
         topK: z.number().int().min(1).max(100).default(10),
         onlyContext: z.boolean().default(false),
+        /** False for a helper search made on the way to another (it is not the caller's query). */
+        record: z.boolean().default(true),
       })
       .strict(),
     SearchResponseSchema,
@@ -379,6 +411,50 @@ export const procedures = {
       .strict(),
     z.array(GraphNodeSchema),
     'Find nodes by name.',
+    { datasets: BY_ID },
+  ),
+
+  // ── memory: history, runs, ontologies, raw files (Cognee's newer endpoints) ──
+  'search.history': def('user', empty, z.array(SearchHistoryItemSchema), 'The caller’s own searches and a digest of each answer, oldest first.'),
+  'runs.recent': def(
+    'read',
+    z
+      .object({
+        datasetIds: z.array(id('DatasetId', 'datasetIds[]')).max(1000).optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+      })
+      .strict(),
+    z.array(RunViewSchema),
+    'The newest pipeline runs of the named datasets, or of every readable one, newest first.',
+    { datasets: { ids: 'datasetIds', whenNone: 'all-readable' } },
+  ),
+  'ontologies.list': def('user', empty, z.array(OntologyViewSchema), 'The ontologies the caller uploaded.'),
+  'ontologies.upload': def(
+    'user',
+    z
+      .object({
+        key: ontologyKey,
+        filename: name('filename').refine((f) => f.toLowerCase().endsWith('.owl'), { message: 'the ontology file must be an .owl file (OWL in RDF/XML)' }),
+        content: z.string().max(MAX_ONTOLOGY_CHARS, { message: 'the ontology file must be at most 10 MB' }),
+        description: z.string().max(2000).optional(),
+      })
+      .strict(),
+    OntologyViewSchema,
+    'Store an ontology under a key of the caller’s choosing (refused when the key is taken).',
+  ),
+  'ontologies.delete': def('user', z.object({ key: ontologyKey }).strict(), ok, 'Delete one of the caller’s ontologies.'),
+  'configurations.list': def('user', empty, z.array(ConfigurationViewSchema), 'The named configurations the caller stored.'),
+  'configurations.store': def(
+    'user',
+    z.object({ name: name('name'), configuration: z.record(z.string(), z.unknown()) }).strict().refine((v) => JSON.stringify(v.configuration).length <= 1_000_000, { message: 'the configuration must be at most 1 MB of JSON', path: ['configuration'] }),
+    ok,
+    'Store a named configuration (replaces the caller’s one of that name).',
+  ),
+  'data.raw': def(
+    'read',
+    z.object({ datasetId: id('DatasetId', 'datasetId'), dataId: id('DataId', 'dataId') }).strict(),
+    z.object({ dataId: z.string(), name: z.string(), extension: z.string(), mimeType: z.string(), bytes: z.instanceof(Uint8Array) }),
+    'The stored original file of a data item.',
     { datasets: BY_ID },
   ),
 

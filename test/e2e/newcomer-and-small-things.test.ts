@@ -4,7 +4,8 @@
  * oval); the profile menu closing on Escape and on an outside click; the default profile's
  * password shown on the picker while it is the shipped one; a stale "already exists" that
  * outlived the edit; sharing offering the machine's other profiles; the document view marking
- * the entity's mention, not only its passage.
+ * the entity’s mention, not only its passage; a wrong current password in Change password named as
+ * such, not as "You are signed out".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -132,5 +133,22 @@ describe('a newcomer, and the small things', () => {
     await app.byTestId('grant-submit').click();
     await app.page.getByText(SECOND).first().waitFor();
     await app.screenshot('newcomer-05-share-local-profiles');
+    await app.page.keyboard.press('Escape');
+    await app.page.locator('.modal-backdrop').waitFor({ state: 'detached' });
+  }, STEP);
+
+  it('a wrong current password in Change password says so, and the person stays signed in', async () => {
+    await app.byTestId('current-profile').click();
+    await app.byTestId('profile-menu').getByRole('menuitem', { name: 'Change password' }).click();
+    const dialog = app.byTestId('change-password-dialog');
+    await dialog.getByLabel('Current password').fill('not-the-password');
+    await dialog.getByLabel('New password (at least 8 characters)').fill('a-new-password-1');
+    await dialog.getByLabel('New password again').fill('a-new-password-1');
+    await dialog.getByRole('button', { name: 'Change password' }).click();
+    await dialog.getByText(/current password is wrong/i).waitFor();
+    expect(await dialog.innerText()).not.toContain('You are signed out');
+    await app.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect((await app.flags()).profile).toBe('default_user@example.com');
   }, STEP);
 });

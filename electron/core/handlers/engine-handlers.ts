@@ -2,11 +2,13 @@
  * Procedures that reach a dataset's engines (ingestion, search, graph reads). The dispatcher
  * has already authorized `ctx.datasets`; these only translate to worker requests.
  */
+import type { Output } from '../../../shared/contract/procedures';
 import { AppError } from '../../../shared/domain/errors';
 import { dataNames } from '../catalog/data-names';
 import { dropIfOrphan, deleteDatasetEverywhere } from '../catalog/delete-dataset';
 import type { DatasetRef } from '../engines';
 import { addItems, textItem } from '../pipeline/add';
+import { isImage } from '../pipeline/file-types';
 import { runSearch } from '../search/search-service';
 import type { DatasetRow } from '../store/repos/datasets-repo';
 import type { Handlers } from './types';
@@ -17,6 +19,13 @@ type EngineHandlers = Pick<
   'data.add' | 'data.delete' | 'data.text' | 'cognify.run' | 'datasets.reembed' | 'cognify.cancel' | 'forget' | 'search.run' | 'graph.read' | 'graph.neighbourhood' | 'graph.overview' | 'graph.node' | 'graph.counts' | 'graph.find'
 >;
 
+/** What a history entry keeps of an answer: the answer, or the first passages, within a bound. */
+function answerDigest(results: Output<'search.run'>['results']): string {
+  const parts = results.flatMap((r) => (r.answer !== undefined ? [r.answer] : (r.hits ?? []).slice(0, 5).map((h) => h.text)));
+  return parts.join('\n\n').slice(0, HISTORY_DIGEST_CHARS);
+}
+const HISTORY_DIGEST_CHARS = 4000;
+
 const refOf = (d: DatasetRow): DatasetRef => ({ ownerId: d.owner_id, datasetId: d.id });
 
 export const engineHandlers: EngineHandlers = {
@@ -25,7 +34,11 @@ export const engineHandlers: EngineHandlers = {
     const items = [...i.files, ...i.texts.map((t, n) => textItem(t, n))];
     const results = await addItems(ctx.services.store, ctx.services.config, ctx.services.home, a.dataset, callerOf(ctx).userId, items);
     if (results.some((r) => r.status === 'added')) ctx.services.bus.toReaders(a.dataset.id, 'datasets.changed', { reason: 'data' });
-    return { datasetId: a.dataset.id, datasetName: a.dataset.name, items: results.map((r) => ({ ...r })) };
+    // A caller who may write but not read must not learn what the dataset holds: "duplicate" and
+    // the existing item's id would confirm a guessed document (red team, issue 19). It is told
+    // only that its files were taken, without ids, whether they were new or not.
+    const answer = a.permissions.read ? results : results.map(({ dataId: _id, ...r }) => (r.status === 'duplicate' ? { name: r.name, status: 'added' as const } : r));
+    return { datasetId: a.dataset.id, datasetName: a.dataset.name, items: answer.map((r) => ({ ...r })) };
   },
   'data.delete': async (ctx, i) => {
     const { dataset } = only(ctx.datasets);
@@ -44,6 +57,7 @@ export const engineHandlers: EngineHandlers = {
     const { dataset } = only(ctx.datasets);
     const row = await ctx.services.store.data.linked(dataset.id, i.dataId);
     if (!row) throw new AppError('not_found', 'No such data item in this dataset');
+    if (isImage(row.mime_type)) throw new AppError('not_found', `${row.name} is an image: it is stored, but no text was extracted from it (no OCR engine is installed)`);
     const r = await ctx.services.engines.request(refOf(dataset), 'read', { kind: 'data.text', dataId: i.dataId });
     if (r.text === null) throw new AppError('not_found', `${row.name} has not been processed yet; run cognify first`);
     return { dataId: row.id, name: row.name, text: r.text };
@@ -84,7 +98,13 @@ export const engineHandlers: EngineHandlers = {
     bus.deliver(readers, 'datasets.changed', { reason: 'forget' });
     return { ok: true };
   },
-  'search.run': async (ctx, i) => runSearch(ctx.services, callerOf(ctx).userId, ctx.datasets, i),
+  'search.run': async (ctx, i) => {
+    const userId = callerOf(ctx).userId;
+    const response = await runSearch(ctx.services, userId, ctx.datasets, i);
+    // Cognee keeps every search in the searcher's own history (GET /search, GET /recall).
+    if (i.record) await ctx.services.store.searchHistory.record(userId, i.query, answerDigest(response.results), ctx.datasets.length === 1 ? only(ctx.datasets).dataset.id : null);
+    return response;
+  },
   'graph.read': async (ctx, i) =>
     ctx.services.engines.request(refOf(only(ctx.datasets).dataset), 'read', { kind: 'graph.read', nodeLimit: i.nodeLimit, edgeLimit: i.edgeLimit, offset: i.offset, ...(i.types ? { types: i.types } : {}) }),
   'graph.neighbourhood': async (ctx, i) =>

@@ -1,6 +1,7 @@
 import { authHandlers } from './auth-handlers';
 import { datasetHandlers } from './dataset-handlers';
 import { engineHandlers } from './engine-handlers';
+import { memoryHandlers } from './memory-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { tenantHandlers } from './tenant-handlers';
 import type { Handlers } from './types';
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...datasetHandlers,
   ...settingsHandlers,
   ...engineHandlers,
+  ...memoryHandlers,
 };

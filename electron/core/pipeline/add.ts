@@ -17,7 +17,7 @@ import type { CoreConfig } from '../config';
 import type { Store } from '../store';
 import type { DatasetRow } from '../store/repos/datasets-repo';
 import { classifyFsError } from './fs-errors';
-import { acceptFile } from './file-types';
+import { acceptFile, IMAGE_NOTE, imageBytesMatch, isImage } from './file-types';
 
 export type AddInputItem = Readonly<{ name: string; bytes: Uint8Array }>;
 export type AddItemResult = Readonly<{ name: string; status: 'added' | 'duplicate' | 'rejected'; dataId?: string; reason?: string }>;
@@ -44,6 +44,10 @@ async function addOne(store: Store, config: CoreConfig, home: string, dataset: D
   const accepted = acceptFile(item.name);
   if ('reason' in accepted) return { name: item.name, status: 'rejected', reason: accepted.reason };
   if (item.bytes.byteLength === 0) return { name: item.name, status: 'rejected', reason: 'the file is empty (0 bytes)' };
+  // Cognify never parses an image, so its content is checked here, where a mismatch can still be refused.
+  if (isImage(accepted.mime) && !imageBytesMatch(accepted.mime, item.bytes)) {
+    return { name: item.name, status: 'rejected', reason: `the file is not a ${accepted.ext === 'png' ? 'PNG' : 'JPEG'} image` };
+  }
   if (item.bytes.byteLength > config.maxFileBytes)
     return { name: item.name, status: 'rejected', reason: `the file is larger than the limit of ${formatBytes(config.maxFileBytes)}` };
 
@@ -71,7 +75,8 @@ async function addOne(store: Store, config: CoreConfig, home: string, dataset: D
     owner_id: uploaderId,
     tenant_id: dataset.tenant_id,
   });
-  return created ? { name: item.name, status: 'added', dataId: row.id } : duplicate(item.name, row.id);
+  if (!created) return duplicate(item.name, row.id);
+  return isImage(accepted.mime) ? { name: item.name, status: 'added', dataId: row.id, reason: IMAGE_NOTE } : { name: item.name, status: 'added', dataId: row.id };
 }
 
 /** The same content is already in this dataset (the id is of that dataset's own row). */

@@ -20,6 +20,7 @@ import type { Services } from '../services';
 import type { DataRow } from '../store/repos/data-repo';
 import type { DatasetRow } from '../store/repos/datasets-repo';
 import type { CognifyService } from './cognify-service';
+import { IMAGE_NOTE, isImage } from './file-types';
 import { processingSettingsFor } from './provider-settings';
 
 type Progress = EventPayload<'run.progress'>;
@@ -128,6 +129,11 @@ export class CognifyRunner implements CognifyService {
   private async runBatch(dataset: DatasetRow, active: ActiveRun, settings: Settings, batch: readonly DataRow[], book: Book): Promise<void> {
     const rawPaths = new Map<string, string>();
     for (const item of batch) {
+      if (isImage(item.mime_type)) {
+        // Nothing to extract without an OCR engine: the image is kept, listed, and says so.
+        await this.endItem(dataset, active, item, book, undefined, IMAGE_NOTE);
+        continue;
+      }
       const rawPath = this.rawPathOf(item);
       if (rawPath) rawPaths.set(item.id, rawPath);
       else await this.endItem(dataset, active, item, book, { code: 'invalid_input', message: 'Stored file location is outside the data folder' });
@@ -194,13 +200,13 @@ export class CognifyRunner implements CognifyService {
   }
 
   /** Records an item's end: completed, or errored with the reason (a fatal reason stops the run). */
-  private async endItem(dataset: DatasetRow, active: ActiveRun, item: DataRow, book: Book, failure?: Readonly<{ code: string; message: string }>): Promise<void> {
+  private async endItem(dataset: DatasetRow, active: ActiveRun, item: DataRow, book: Book, failure?: Readonly<{ code: string; message: string }>, note?: string): Promise<void> {
     const { store } = this.s;
     book.ended.add(item.id);
     if (failure?.code === 'cancelled') return; // not done: it goes back to pending
     if (!failure) {
       book.tally.done++;
-      await store.data.setStatus(dataset.id, item.id, 'completed');
+      await store.data.setStatus(dataset.id, item.id, 'completed', note ?? null);
       this.emit(dataset, active, item, book.tally, 'done');
       return;
     }

@@ -2,9 +2,12 @@ import type { Db } from './db';
 import { Sql } from './sql';
 import { AclsRepo } from './repos/acls-repo';
 import { AuditRepo } from './repos/audit-repo';
+import { ConfigurationsRepo } from './repos/configurations-repo';
 import { DataRepo } from './repos/data-repo';
 import { DatasetsRepo } from './repos/datasets-repo';
+import { OntologiesRepo } from './repos/ontologies-repo';
 import { RunsRepo } from './repos/runs-repo';
+import { SearchHistoryRepo } from './repos/search-history-repo';
 import { SessionsRepo } from './repos/sessions-repo';
 import { SettingsRepo } from './repos/settings-repo';
 import { TenantsRepo } from './repos/tenants-repo';
@@ -24,6 +27,9 @@ export type Store = Readonly<{
   sessions: SessionsRepo;
   audit: AuditRepo;
   settings: SettingsRepo;
+  searchHistory: SearchHistoryRepo;
+  ontologies: OntologiesRepo;
+  configurations: ConfigurationsRepo;
   /** Closes the database. The store is unusable afterwards. */
   close(): void;
 }>;
@@ -43,6 +49,9 @@ export function createStore(db: Db): Store {
     sessions: new SessionsRepo(sql),
     audit: new AuditRepo(sql),
     settings: new SettingsRepo(sql),
+    searchHistory: new SearchHistoryRepo(sql),
+    ontologies: new OntologiesRepo(sql),
+    configurations: new ConfigurationsRepo(sql),
     close: () => db.close(),
   };
   handles.set(store, db);

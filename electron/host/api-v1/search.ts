@@ -40,11 +40,17 @@ type Body = z.infer<typeof SearchBody>;
 const cogneeFailure = (status: number, message: string, name: string) => new V1Failure({ status, body: { detail: `${message} [${name}]` } });
 
 export function registerSearchRoutes(app: FastifyInstance, ctx: HostContext): void {
-  app.post('/api/v1/search', v1((req) => search(ctx.core, req)));
+  app.post('/api/v1/search', v1(async (req) => cogneeResults(await cogneeSearch(ctx.core, req, parse(SearchBody, camelKeys(req.body ?? {}), 'body')))));
 }
 
-async function search(core: Core, req: FastifyRequest): Promise<unknown> {
-  const b = parse(SearchBody, camelKeys(req.body ?? {}), 'body');
+export type CogneeSearchInput = Body;
+export { SearchBody };
+
+/**
+ * A search as Cognee's search() runs it, one result per dataset searched; /search and /recall
+ * (recall.ts) shape the answer each their own way.
+ */
+export async function cogneeSearch(core: Core, req: FastifyRequest, b: Body): Promise<DatasetSearchResult[]> {
   const type = b.searchType;
   if (b.topK != null && b.topK <= 0) throw cogneeFailure(422, 'top_k must be a positive integer.', 'QueryValidationError');
   if ((b.skills?.length || b.tools != null) && type !== 'AGENTIC_COMPLETION') {
@@ -79,22 +85,22 @@ async function search(core: Core, req: FastifyRequest): Promise<unknown> {
   }
   switch (plan?.kind) {
     case undefined:
-      return cogneeResults((await callCore(core, req, 'search.run', { query: b.query, ...(ids ? { datasetIds: ids } : {}), ...topK(b) })).results);
+      return (await callCore(core, req, 'search.run', { query: b.query, ...(ids ? { datasetIds: ids } : {}), ...topK(b) })).results;
     case 'core':
-      return cogneeResults((await run(plan.type, b.query)).results);
+      return (await run(plan.type, b.query)).results;
     case 'llm':
       // Cognee asks its LLM even for the context of these; without one it fails before searching.
       if (!(await llmConfigured())) throw cogneeFailure(422, 'LLM API key is not set.', 'LLMAPIKeyNotSetError');
-      return cogneeResults((await run(plan.type, b.query)).results);
+      return (await run(plan.type, b.query)).results;
     case 'temporal':
-      return cogneeResults(await temporal(b, run));
+      return temporal(b, run);
     case 'coding-rules': {
       // Cognee reads rules stored under the `coding_agent_rules` node set; Kenning stores none.
       const targets = ids ? readable.filter((d) => ids.includes(d.id)) : readable;
       if (ids && targets.length !== new Set(ids).size) {
         throw cogneeFailure(403, 'Request owner does not have necessary permission: [read] for all datasets requested.', 'PermissionDeniedError');
       }
-      return targets.map((d) => ({ search_result: [], dataset_id: d.id, dataset_name: d.name }));
+      return targets.map((d) => ({ datasetId: d.id, datasetName: d.name, hits: [] }));
     }
     case 'unsupported':
       throw cogneeFailure(400, `Unsupported search type: ${String(type)} (Kenning builds no code graph yet)`, 'UnsupportedSearchTypeError');
@@ -117,7 +123,8 @@ async function temporal(b: Body, run: Run): Promise<DatasetSearchResult[]> {
   const limit = Math.min(b.topK ?? 10, CORE_MAX_TOP_K);
   const [ranked, byYear] = await Promise.all([
     run('CHUNKS_HYBRID', b.query, { topK: TEMPORAL_POOL, onlyContext: false }),
-    run('CHUNKS_LEXICAL', yearTerms(b.query, span).join(' '), { topK: TEMPORAL_POOL, onlyContext: false }),
+    // A helper search for the span's years: not a query of the caller's, so kept out of its history.
+    run('CHUNKS_LEXICAL', yearTerms(b.query, span).join(' '), { topK: TEMPORAL_POOL, onlyContext: false, record: false }),
   ]);
   const extra = new Map(byYear.results.map((r) => [r.datasetId, r.hits]));
   return ranked.results.map((r) => {
@@ -134,7 +141,7 @@ async function temporal(b: Body, run: Run): Promise<DatasetSearchResult[]> {
 }
 
 /** Cognee's SearchResult list: one entry per dataset searched. */
-function cogneeResults(results: readonly DatasetSearchResult[]) {
+export function cogneeResults(results: readonly DatasetSearchResult[]) {
   return results.map((d) => ({ search_result: searchResult(d), dataset_id: d.datasetId, dataset_name: d.datasetName }));
 }
 

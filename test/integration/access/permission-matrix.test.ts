@@ -31,6 +31,8 @@ const REQUIRED: Readonly<Record<string, Permission | 'owner'>> = {
   'datasets.data': 'read', // see its data
   'datasets.status': 'read', // see its data (processing state)
   'data.text': 'read', // see its data (an item's text)
+  'data.raw': 'read', // see its data (an item's stored file)
+  'runs.recent': 'read', // see its data (its pipeline runs)
   'search.run': 'read', // search it
   'graph.read': 'read', // open its graph
   'graph.neighbourhood': 'read',
@@ -64,10 +66,12 @@ const NOT_ON_A_DATASET = new Set<string>([
   'roles.create', 'roles.delete', 'roles.addMember', 'roles.removeMember',
   'datasets.list', 'datasets.create',
   'settings.get', 'settings.set',
+  // one's own search history, ontologies and named configurations (per profile, never a dataset's)
+  'search.history', 'ontologies.list', 'ontologies.upload', 'ontologies.delete', 'configurations.list', 'configurations.store',
 ]);
 
 /** What an allowed call answers with the inputs below: `ok`, or not_found for the item or node that does not exist. */
-const ALLOWED_CODE: Readonly<Record<string, string>> = { 'data.text': 'not_found', 'data.delete': 'not_found', 'graph.node': 'not_found' };
+const ALLOWED_CODE: Readonly<Record<string, string>> = { 'data.text': 'not_found', 'data.raw': 'not_found', 'data.delete': 'not_found', 'graph.node': 'not_found' };
 
 type Path = 'direct' | 'role' | 'tenant';
 type Actor = 'owner' | 'direct' | 'roleMember' | 'tenantMember' | 'noGrant' | 'otherTenant' | 'signedOut';
@@ -99,10 +103,12 @@ function inputFor(name: ProcedureName, datasetId: string, sink: string): unknown
     case 'cognify.cancel':
       return { datasetId };
     case 'datasets.status':
+    case 'runs.recent':
       return { datasetIds: [datasetId] };
     case 'datasets.rename':
       return { datasetId, name: `renamed-${datasetId.slice(0, 8)}` };
     case 'data.text':
+    case 'data.raw':
     case 'data.delete':
       return { datasetId, dataId: MISSING };
     case 'search.run':

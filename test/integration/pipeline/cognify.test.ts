@@ -29,7 +29,7 @@ describe('cognify', () => {
       files: [file('curie.txt', CURIE), file('lighthouses.md', MARKDOWN), file('cities.csv', CSV), file('glaciers.html', HTML), file('photo.png', '\x89PNG'), file('empty.txt', '')],
     });
     expect(r.items.map((i) => i.status)).toEqual(['added', 'added', 'added', 'added', 'rejected', 'rejected']);
-    expect(r.items[4]!.reason).toMatch(/\.png files are not supported/);
+    expect(r.items[4]!.reason).toMatch(/the file is not a PNG image/); // .png is accepted (stored, no text); its bytes must be a PNG
     expect(r.items[5]!.reason).toMatch(/empty/);
     const again = await t.call(token, 'data.add', { datasetId: ds, files: [file('curie-copy.txt', CURIE)] });
     expect(again.items[0]).toMatchObject({ status: 'duplicate', reason: expect.stringMatching(/already/) });

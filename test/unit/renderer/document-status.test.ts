@@ -30,6 +30,11 @@ describe('documentStatus', () => {
     expect(documentStatus(doc('processing'), 'queued', 'processing').state).toBe('waiting');
     expect(documentStatus(doc('processing'), 'done', 'processing').state).toBe('processed');
   });
+  it('a processed document with a note (an image: no text extracted) shows the note instead of "Processed"', () => {
+    const note = 'Stored, no text extracted: no OCR engine is installed';
+    expect(documentStatus(doc('completed', note), undefined, 'completed')).toEqual({ state: 'processed', words: note });
+    expect(documentStatus(doc('completed'), undefined, 'completed')).toEqual({ state: 'processed', words: 'Processed' });
+  });
   it('counts by state', () => {
     const c = countStates([documentStatus(doc('completed'), undefined, 'completed'), documentStatus(doc('errored'), undefined, 'errored')]);
     expect(c).toMatchObject({ processed: 1, failed: 1, waiting: 0 });

@@ -53,6 +53,16 @@ export class RunsRepo {
     return r && view(r);
   }
 
+  /** The newest runs over these datasets, newest first (the activity timeline). */
+  async recent(datasetIds: readonly DatasetId[], limit: number): Promise<RunView[]> {
+    if (datasetIds.length === 0) return [];
+    // One statement per list length would grow the statement cache without bound: pass the ids as JSON.
+    const rows = this.sql
+      .stmt(`SELECT * FROM pipeline_runs WHERE dataset_id IN (SELECT value FROM json_each(?)) ORDER BY started_at DESC, rowid DESC LIMIT ?`)
+      .all(JSON.stringify(datasetIds), limit) as RunRow[];
+    return rows.map(view);
+  }
+
   async update(id: RunId, patch: Partial<Pick<RunView, 'status' | 'itemsDone' | 'itemsFailed' | 'itemsTotal' | 'error'>>): Promise<void> {
     const finished = patch.status && ['completed', 'errored', 'cancelled', 'interrupted'].includes(patch.status) ? now() : null;
     this.sql

@@ -10,6 +10,8 @@ const ACTIVE_STAGES: ReadonlySet<Progress['stage']> = new Set(['classify', 'pars
 
 export function documentStatus(item: DataItem, live: Progress['stage'] | undefined, datasetStatus: Dataset['status']): DocStatus {
   if (live === 'error' && item.status !== 'completed') return { state: 'failed', words: 'Failed', error: item.error ?? 'Processing failed' };
+  // A completed item with a note (an image: stored, no text extracted) says so instead of "Processed".
+  if (item.status === 'completed' && item.error) return { state: 'processed', words: item.error };
   if (item.status === 'completed' || live === 'done') return { state: 'processed', words: 'Processed' };
   if (item.status === 'errored') return { state: 'failed', words: 'Failed', error: item.error ?? 'Processing failed' };
   // Queued in the run's current batch, the worker not on it yet: waiting, like the ingest list says.

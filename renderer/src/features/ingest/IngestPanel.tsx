@@ -12,17 +12,19 @@ const isProblem = (i: IngestItem) => i.stage === 'error' || i.stage === 'rejecte
 
 /**
  * The per-file list: stage, progress, size, errors in words, cancel, resume. Hidden when empty;
- * folds to its header once everything finished, and while the Documents tab is open (unless
- * the person opened it), so it does not cover the graph or the documents table. Rejected and failed files come first, so they are seen without scrolling.
+ * folds to its header once everything finished without a problem, or with one while the
+ * Documents tab shows it (unless the person opened it), so it does not cover the graph or the
+ * documents table. Rejected and failed files come first, so they are seen without scrolling.
  */
 export function IngestPanel() {
   const { items, clear, resume } = useApp(useShallow((s) => ({ items: s.ingestItems, clear: s.clearFinishedIngest, resume: s.resumeIngest })));
   const [open, setOpen] = useState<boolean | null>(null);
-  // The Documents tab shows the same per-file state in full; the panel would cover its columns.
+  // Once nothing is running, the Documents tab shows the same per-file state in full, and the
+  // open panel would cover its columns; while files are running it stays open (Cancel is there).
   const documentsShown = useApp((s) => s.view !== 'search' && s.datasetTab === 'documents');
   if (items.length === 0) return null;
   const counts = countIngest(items);
-  const expanded = open ?? (!documentsShown && (counts.active > 0 || counts.failed + counts.rejected + counts.cancelled > 0));
+  const expanded = open ?? (counts.active > 0 || (!documentsShown && counts.failed + counts.rejected + counts.cancelled > 0));
   const ordered = [...items.filter(isProblem), ...items.filter((i) => !isProblem(i))];
   // Datasets with cancelled files and no run of theirs under way here: Resume picks up what is left.
   const resumable = [...new Set(items.filter((i) => i.stage === 'cancelled').map((i) => i.datasetId))].filter(
