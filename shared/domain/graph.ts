@@ -102,6 +102,10 @@ export const CitationSchema = z.object({
   start: z.number(),
   end: z.number(),
   text: z.string(),
+  /** Titles of the sections the passage sits under, outermost first ("Backup › Recovering"); absent when the document has no headings. */
+  headingPath: z.array(z.string()).optional(),
+  /** The sentence of the passage that best answers the query (offsets in the item's text, within [start, end)). Search hits only. */
+  answer: z.object({ start: z.number(), end: z.number() }).optional(),
 });
 export type Citation = Readonly<z.infer<typeof CitationSchema>>;
 

@@ -26,7 +26,10 @@ const TUNING_ENV = 'KENNING_SEARCH_TUNING';
 
 type State = { datasets: Record<string, string>; names: Record<string, string>; ranges: Record<string, [number, number][]> };
 
-const devQuestions = (): Question[] => (JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as { questions: Question[] }).questions.filter((q) => q.split === 'dev');
+/** TUNE_CORPORA=manual,book limits the loop to some corpora (a faster loop for a change that touches only them). */
+const onlyCorpora = process.env.TUNE_CORPORA?.split(',').filter(Boolean);
+const devQuestions = (): Question[] =>
+  (JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as { questions: Question[] }).questions.filter((q) => q.split === 'dev' && (!onlyCorpora || onlyCorpora.includes(q.corpus)));
 const statePath = (home: string) => path.join(home, 'tune-state.json');
 
 async function ingest(home: string): Promise<void> {

@@ -6,7 +6,12 @@ export type ParsedDocument = Readonly<{
   /** pdf, docx, html, markdown, csv, json, text */
   format: string;
   title?: string;
+  /** Headings in document order (HTML, Markdown, Word), with offsets into `text`. */
+  headings?: readonly Heading[];
 }>;
+
+/** A heading as the parser met it: level 1–6, its text, and where it sits in the document's text. */
+export type Heading = Readonly<{ level: number; text: string; start: number; end: number }>;
 
 export type Chunk = Readonly<{
   index: number;
@@ -14,6 +19,8 @@ export type Chunk = Readonly<{
   /** Character offsets of this chunk in ParsedDocument.text: text === doc.text.slice(start, end). */
   start: number;
   end: number;
+  /** Titles of the sections the chunk starts in, outermost first (empty when the document has no headings). */
+  headingPath?: readonly string[];
 }>;
 
 export type Mention = Readonly<{ chunkIndex: number; start: number; end: number }>;
@@ -47,4 +54,6 @@ export interface Embedder {
   embed(texts: readonly string[]): Promise<Float32Array[]>;
   /** How well `text` covers `queryWords` in meaning, in [0, 1] (word-vector embedders only; used to re-rank). */
   softMatch?(queryWords: readonly string[], text: string, threshold: number): number;
+  /** Words nearest in meaning to `word` among the `vocabulary` most frequent (word-vector embedders only; expands queries). */
+  neighbours?(word: string, n: number, minCosine: number, vocabulary: number): string[];
 }

@@ -94,7 +94,7 @@ export class BatchWriter {
   async #commit(batch: readonly PreparedItem[]): Promise<void> {
     const { graph, vectors, docs } = this.stores;
     // Text first: a reader that finds a chunk id can always slice its passage.
-    for (const p of batch) await docs.write(p.dataId, p.text);
+    for (const p of batch) await docs.write(p.dataId, p.text, p.headings);
     const { rewritten } = await graph.writeItems(batch.map((p) => p.graph));
     await vectors.writeItems(
       batch.map((p) => ({ dataId: p.dataId, rows: p.rows })),

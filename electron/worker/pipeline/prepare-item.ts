@@ -5,12 +5,12 @@
  */
 import { AppError } from '../../../shared/domain/errors';
 import type { ItemStage } from '../../../shared/worker-protocol';
-import { chunkText } from '../ingest/chunk';
+import { chunkDocument } from '../ingest/chunk-sections';
 import { extractEntities } from '../ingest/extract';
 import type { OpenAiChatClient } from '../ingest/llm';
 import { parseDocument } from '../ingest/parse';
 import { summarizeChunk, summarizeDocument } from '../ingest/summarize';
-import type { Embedder } from '../ingest/types';
+import type { Chunk, Embedder, Heading, ParsedDocument } from '../ingest/types';
 import type { ItemGraph, VectorRow, VectorTable } from '../stores';
 import { VECTOR_TABLES } from '../stores';
 import { buildItem } from './item-build';
@@ -31,6 +31,8 @@ export type PreparedItem = Readonly<{
   /** The item's size in bytes (progress reports carry it). */
   bytes: number;
   text: string;
+  /** The text's headings (offsets into `text`); empty for formats without them. */
+  headings: readonly Heading[];
   graph: ItemGraph;
   rows: Readonly<Record<VectorTable, readonly VectorRow[]>>;
 }>;
@@ -54,7 +56,7 @@ export async function prepareItem(input: PrepareItemInput, deps: PrepareDeps): P
   checkCancelled(signal);
 
   progress('chunk');
-  const chunks = chunkText(doc.text, { maxChars: input.chunkSize ?? 1200, overlapChars: input.chunkOverlap ?? 150 });
+  const chunks = chunkDocument(doc, { maxChars: input.chunkSize ?? 1200, overlapChars: input.chunkOverlap ?? 150 });
   if (chunks.length === 0) throw new AppError('invalid_input', `${input.dataName} contains no text to index`);
 
   progress('extract');
@@ -68,22 +70,40 @@ export async function prepareItem(input: PrepareItemInput, deps: PrepareDeps): P
 
   progress('embed');
   const rows = {} as Record<VectorTable, VectorRow[]>;
-  for (const table of VECTOR_TABLES) rows[table] = await embedRows(deps.embedder, built.rows[table], signal);
+  const context = chunkContexts(doc, chunks);
+  for (const table of VECTOR_TABLES) rows[table] = await embedRows(deps.embedder, built.rows[table], signal, table === 'DocumentChunk_text' ? context : undefined);
   return {
     dataId: input.dataId,
     bytes: input.bytes.byteLength,
     text: doc.text,
+    headings: doc.headings ?? [],
     graph: built.graph,
     rows,
   };
 }
 
-async function embedRows(embedder: Embedder, rows: readonly PendingRow[], signal?: AbortSignal): Promise<VectorRow[]> {
+/**
+ * What a passage's vector is computed from besides its own text: the document's title and the
+ * passage's heading path, so "Recovering" under "Backup" is found by a question about restoring a
+ * backup. Measured on the retrieval benchmark's manual pages (dev split): MRR@10 0.53 → 0.55 over
+ * sections alone, 0.45 before sections; the same context in the BM25 field added nothing.
+ * Keyed by the chunk's start offset (unique within an item).
+ */
+function chunkContexts(doc: ParsedDocument, chunks: readonly Chunk[]): Map<number, string> {
+  const byStart = new Map<number, string>();
+  for (const c of chunks) {
+    const parts = [...(doc.title ? [doc.title] : []), ...(c.headingPath ?? [])];
+    if (parts.length) byStart.set(c.start, parts.join(' \u203a '));
+  }
+  return byStart;
+}
+
+async function embedRows(embedder: Embedder, rows: readonly PendingRow[], signal?: AbortSignal, context?: Map<number, string>): Promise<VectorRow[]> {
   const out: VectorRow[] = [];
   for (let i = 0; i < rows.length; i += EMBED_BATCH) {
     checkCancelled(signal);
     const batch = rows.slice(i, i + EMBED_BATCH);
-    const vectors = await embedder.embed(batch.map((r) => r.text));
+    const vectors = await embedder.embed(batch.map((r) => (context?.has(r.start) ? `${context.get(r.start)}\n${r.text}` : r.text)));
     batch.forEach((r, n) => out.push({ ...r, vector: vectors[n]! }));
   }
   return out;

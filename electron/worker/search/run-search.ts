@@ -5,12 +5,14 @@
  */
 import { AppError } from '../../../shared/domain/errors';
 import type { DatasetSearchAnswer, SearchHit, SearchType } from '../../../shared/contract/search';
+import type { Citation } from '../../../shared/domain/graph';
 import { queryTerms } from '../../../shared/search-terms';
 import type { OpenAiChatClient } from '../ingest/llm';
 import type { Embedder } from '../ingest/types';
 import type { DocTextStore } from '../pipeline/doc-text-store';
 import { STRUCTURAL_RELATIONS } from '../pipeline/item-build';
 import type { GraphStore, VectorHit, VectorStore, VectorTable } from '../stores';
+import { answerSentence } from './answer-sentence';
 import { graphReport } from './graph-report';
 import { hybridTuning } from './search-tuning';
 import { softRerank } from './soft-rerank';
@@ -86,13 +88,34 @@ async function vectorHits(deps: SearchCtx, table: VectorTable, kind: SearchHit['
     if (!vector) return []; // nothing indexed yet
     hits = mode === 'vector' ? await deps.vectors.searchVector(table, vector, k) : await hybrid(deps, table, vector, query, k);
   }
-  return hits.map((h) => ({
-    kind,
-    score: h.score,
-    text: h.row.text,
-    nodeId: h.row.nodeId,
-    ...(h.row.start >= 0 ? { citation: { dataId: h.row.dataId, dataName: '', chunkId: h.row.chunkId, start: h.row.start, end: h.row.end, text: h.row.text } } : {}),
-  }));
+  const paths = await deps.docs.headingPathsAt(hits.map((h) => ({ dataId: h.row.dataId, start: h.row.start })));
+  const answerIn = kind === 'chunk' ? await answerFinder(deps, query) : () => null;
+  return hits.map((h, i) => {
+    if (h.row.start < 0) return { kind, score: h.score, text: h.row.text, nodeId: h.row.nodeId };
+    const answer = answerIn(h.row.text);
+    const citation = withHeadingPath({ dataId: h.row.dataId, dataName: '', chunkId: h.row.chunkId, start: h.row.start, end: h.row.end, text: h.row.text }, paths[i]!);
+    return {
+      kind,
+      score: h.score,
+      text: h.row.text,
+      nodeId: h.row.nodeId,
+      citation: answer ? { ...citation, answer: { start: h.row.start + answer[0], end: h.row.start + answer[1] } } : citation,
+    };
+  });
+}
+
+/** Finds the answer sentence in a passage for this query (soft word match when the dataset's embedder has it). */
+async function answerFinder(deps: SearchCtx, query: string): Promise<(text: string) => [number, number] | null> {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return () => null;
+  const embedder = await deps.embedder();
+  const threshold = hybridTuning().softThreshold;
+  const soft = embedder?.softMatch ? (sentence: string) => embedder.softMatch!(terms, sentence, threshold) : undefined;
+  return (text) => answerSentence(text, terms, soft);
+}
+
+function withHeadingPath(citation: Citation, path: readonly string[]): Citation {
+  return path.length > 0 ? { ...citation, headingPath: [...path] } : citation;
 }
 
 /**
@@ -103,12 +126,35 @@ async function vectorHits(deps: SearchCtx, table: VectorTable, kind: SearchHit['
  */
 async function hybrid(deps: SearchCtx, table: VectorTable, vector: Float32Array, query: string, k: number): Promise<readonly VectorHit[]> {
   const t = hybridTuning();
-  const options = { fusion: t.fusion, textWeight: t.textWeight, vectorWeight: t.vectorWeight, rrfK: t.rrfK, depth: t.depth };
-  const embedder = t.rerankDepth > 0 ? await deps.embedder() : null;
+  const embedder = t.rerankDepth > 0 || t.expandPerWord > 0 ? await deps.embedder() : null;
   const terms = queryTerms(query);
+  const expansion = embedder?.neighbours && t.expandPerWord > 0 ? expandQuery(terms, embedder.neighbours.bind(embedder), t) : [];
+  const options = {
+    fusion: t.fusion,
+    textWeight: t.textWeight,
+    vectorWeight: t.vectorWeight,
+    rrfK: t.rrfK,
+    depth: t.depth,
+    ...(expansion.length > 0 ? { expansion: { words: expansion, boost: t.expandBoost } } : {}),
+  };
   if (!embedder?.softMatch || terms.length === 0) return deps.vectors.searchHybrid(table, vector, query, k, options);
   const candidates = await deps.vectors.searchHybrid(table, vector, query, Math.max(k, t.rerankDepth), options);
   return softRerank(candidates, (text) => embedder.softMatch!(terms, text, t.softThreshold), t.rerankWeight).slice(0, k);
+}
+
+/** Neighbours in meaning of the query's words that are not already among them. */
+function expandQuery(terms: readonly string[], neighbours: NonNullable<Embedder['neighbours']>, t: ReturnType<typeof hybridTuning>): string[] {
+  const have = new Set(terms);
+  const out: string[] = [];
+  for (const w of terms) {
+    for (const n of neighbours(w, t.expandPerWord, t.expandMinCosine, t.expandVocabulary)) {
+      if (!have.has(n)) {
+        have.add(n);
+        out.push(n);
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -151,7 +197,13 @@ async function tripletHits(deps: SearchCtx, query: string, k: number): Promise<S
       seenTriplets.add(edge.id);
       const [src, dst] = edge.source === details.node.id ? [details.node, other] : [other, details.node];
       const row = seed.cite;
-      const citation = row && row.start >= 0 ? { dataId: row.dataId, dataName: '', chunkId: row.chunkId, start: row.start, end: row.end, text: await passage(deps, row.chunkId, row.dataId) } : undefined;
+      const citation =
+        row && row.start >= 0
+          ? withHeadingPath(
+              { dataId: row.dataId, dataName: '', chunkId: row.chunkId, start: row.start, end: row.end, text: await passage(deps, row.chunkId, row.dataId) },
+              (await deps.docs.headingPathsAt([row]))[0]!,
+            )
+          : undefined;
       // Named relations outrank co-occurrence; repeated assertions (weight) add a little.
       const relationBoost = edge.relation === 'co_occurs_with' ? 1 : 1.5;
       out.push({

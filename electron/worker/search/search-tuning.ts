@@ -29,6 +29,14 @@ export type HybridTuning = Readonly<{
   rerankWeight: number;
   /** Word cosine at or below which a soft match counts nothing. */
   softThreshold: number;
+  /** Query expansion: neighbours per query word added to the BM25 half (0: none). */
+  expandPerWord: number;
+  /** Their BM25 boost (the typed words count 1). */
+  expandBoost: number;
+  /** Minimum cosine of a neighbour to its query word. */
+  expandMinCosine: number;
+  /** Neighbours come from this many most frequent words of the word-vector table. */
+  expandVocabulary: number;
 }>;
 
 export const DEFAULT_HYBRID_TUNING: HybridTuning = {
@@ -40,6 +48,10 @@ export const DEFAULT_HYBRID_TUNING: HybridTuning = {
   rerankDepth: 20,
   rerankWeight: 0.4,
   softThreshold: 0.5,
+  expandPerWord: 0,
+  expandBoost: 0.3,
+  expandMinCosine: 0.6,
+  expandVocabulary: 20_000,
 };
 
 export const SEARCH_TUNING_ENV = 'KENNING_SEARCH_TUNING';

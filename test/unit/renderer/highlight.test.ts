@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { queryWords, splitHighlights, splitRange } from '../../../renderer/src/features/search/highlight';
+import { answerExcerpt, queryWords, splitHighlights, splitRange } from '../../../renderer/src/features/search/highlight';
 
 describe('queryWords', () => {
   it('keeps distinct words of two letters or more, longest first, lower-cased', () => {
@@ -56,5 +56,43 @@ describe('splitRange', () => {
   it('clamps ranges outside the text instead of throwing', () => {
     expect(splitRange('abc', -5, 99)).toEqual({ before: '', passage: 'abc', after: '' });
     expect(splitRange('abc', 2, 1)).toEqual({ before: 'ab', passage: '', after: 'c' });
+  });
+});
+
+describe('answerExcerpt', () => {
+  const text = `${'Opening words of the passage. '.repeat(10)}The answer is here. Then more.`;
+  const at = (s: string) => 1000 + text.indexOf(s);
+
+  it('shows the whole passage with the answer range made relative when the answer is near its start', () => {
+    const short = 'First. The answer. Last.';
+    const out = answerExcerpt({ text: short, start: 50, answer: { start: 57, end: 68 } });
+    expect(out.text).toBe(short);
+    expect(out.answer && short.slice(...out.answer)).toBe('The answer.');
+  });
+
+  it('starts a long passage at its answer, after an ellipsis, so the preview shows it', () => {
+    const out = answerExcerpt({ text, start: 1000, answer: { start: at('The answer'), end: at('The answer') + 'The answer is here.'.length } });
+    expect(out.text.startsWith('… The answer is here.')).toBe(true);
+    expect(out.answer && out.text.slice(...out.answer)).toBe('The answer is here.');
+  });
+
+  it('ignores an answer outside the passage or without one', () => {
+    expect(answerExcerpt({ text, start: 1000 })).toEqual({ text, answer: null });
+    expect(answerExcerpt({ text, start: 1000, answer: { start: 5, end: 5 } })).toEqual({ text, answer: null });
+  });
+});
+
+describe('answerExcerpt and headings', () => {
+  it('leaves out the headings a passage opens with, keeping the answer range right', () => {
+    const text = 'Part One\n\nLoomings\n\nCall me Ishmael. Some years ago.';
+    const out = answerExcerpt({ text, start: 100, headingPath: ['Part One', 'Loomings'], answer: { start: 100 + text.indexOf('Some'), end: 100 + text.length } });
+    expect(out.text).toBe('Call me Ishmael. Some years ago.');
+    expect(out.answer && out.text.slice(...out.answer)).toBe('Some years ago.');
+  });
+
+  it('keeps a first line that is not one of its headings', () => {
+    const text = 'Loomings are here.\n\nMore.';
+    expect(answerExcerpt({ text, start: 0, headingPath: ['Loomings'] }).text).toBe(text);
+    expect(answerExcerpt({ text: 'Loomings', start: 0, headingPath: ['Loomings'] }).text).toBe('Loomings');
   });
 });

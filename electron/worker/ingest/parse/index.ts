@@ -1,4 +1,4 @@
-import type { ParsedDocument } from '../types';
+import type { Heading, ParsedDocument } from '../types';
 import { classifyDocument } from '../classify';
 import { parseCsv } from './csv';
 import { parseDocx } from './docx';
@@ -33,7 +33,7 @@ export async function parseDocument(bytes: Uint8Array, fileName: string, limits?
   }
   try {
     const format = classifyDocument(bytes, fileName);
-    let parsed: { text: string; title?: string };
+    let parsed: { text: string; title?: string; headings?: readonly Heading[] };
     switch (format) {
       case 'pdf':
         parsed = await parsePdf(bytes, fileName);
@@ -57,12 +57,22 @@ export async function parseDocument(bytes: Uint8Array, fileName: string, limits?
         parsed = { text: parseText(bytes, fileName).replace(/^\uFEFF/, '') };
         break;
     }
-    parsed = { ...parsed, text: withoutNul(parsed.text), ...(parsed.title ? { title: withoutNul(parsed.title) } : {}) };
+    parsed = {
+      ...parsed,
+      text: withoutNul(parsed.text),
+      ...(parsed.title ? { title: withoutNul(parsed.title) } : {}),
+      ...(parsed.headings?.length ? { headings: parsed.headings.map((h) => ({ ...h, text: withoutNul(h.text) })) } : {}),
+    };
     if (parsed.text.trim().length === 0) {
       const hint = format === 'pdf' ? ' (a scanned PDF without a text layer?)' : '';
       throw invalidInput(`${fileName} contains no text${hint}`);
     }
-    return parsed.title ? { text: parsed.text, format, title: parsed.title } : { text: parsed.text, format };
+    return {
+      text: parsed.text,
+      format,
+      ...(parsed.title ? { title: parsed.title } : {}),
+      ...(parsed.headings?.length ? { headings: parsed.headings } : {}),
+    };
   } catch (e) {
     throw wrapParserError(e, `${fileName} could not be parsed`);
   }

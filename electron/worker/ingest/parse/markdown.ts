@@ -1,9 +1,13 @@
+import type { Heading } from '../types';
+import { markHeading, takeHeadings, withoutHeadingMarks } from './headings';
+
 /**
  * Markdown to readable text. We strip markup minimally, line by line, instead of rendering:
  * cited passages then read like the prose the author wrote ("See the guide" rather than
  * "See the [guide](https://…)"), while code blocks, lists and tables keep their lines.
  */
-export function parseMarkdown(source: string): { text: string; title?: string } {
+export function parseMarkdown(markdown: string): { text: string; title?: string; headings: Heading[] } {
+  const source = withoutHeadingMarks(markdown);
   const out: string[] = [];
   let inFence = false;
   let title: string | undefined;
@@ -24,21 +28,28 @@ export function parseMarkdown(source: string): { text: string; title?: string } 
       out.push(line);
       continue;
     }
+    if (/^\s*(=+|-+)\s*$/.test(line) && out.length > 0 && out[out.length - 1]!.trim() && !out[out.length - 1]!.includes('|')) {
+      // Setext heading: the line above was its text (a table's header row has pipes).
+      const h = out[out.length - 1]!.trim();
+      title ??= h;
+      out[out.length - 1] = markHeading(line.trim().startsWith('=') ? 1 : 2, h);
+      out.push('');
+      continue;
+    }
     if (/^\s*([-*_])(\s*\1){2,}\s*$/.test(line)) continue; // thematic break
     if (/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line)) continue; // table separator
-    if (/^\s*(=+|-+)\s*$/.test(line) && out.length > 0 && out[out.length - 1]!.trim()) continue; // setext underline
-    const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    const heading = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (heading) {
-      const h = stripInline(heading[1] ?? '');
+      const h = stripInline(heading[2] ?? '');
       title ??= h;
       // A heading has no final period; a blank line after it keeps it out of the next sentence.
-      out.push(h, '');
+      out.push(h ? markHeading(heading[1]!.length, h) : h, '');
       continue;
     }
     out.push(stripInline(line.replace(/^\s{0,3}>\s?/, '')));
   }
-  const text = out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
-  return title ? { text, title } : { text };
+  const { text, headings } = takeHeadings(out.join('\n').replace(/\n{3,}/g, '\n\n').trim());
+  return title ? { text, title, headings } : { text, headings };
 }
 
 function stripInline(s: string): string {

@@ -2,6 +2,7 @@ import { useApp } from '../../store/hooks';
 import type { SearchResponse } from '../../store/views';
 import { evidenceExcerpt, factParts } from './facts';
 import { Highlighted } from './Highlighted';
+import { answerExcerpt } from './highlight';
 
 /** A hit as the page shows it: from the merged ranking, or a dataset's own list with its name added. */
 export type RankedHit = SearchResponse['merged'][number];
@@ -16,7 +17,7 @@ export function HitRow({ hit, words, best, showDataset }: RowProps) {
   const open = useApp((s) => s.openDocument);
   const focus = useApp((s) => s.focusNode);
   const c = hit.citation;
-  const openPassage = c ? () => void open(hit.datasetId, c.dataId, { start: c.start, end: c.end, name: c.dataName }) : undefined;
+  const openPassage = c ? () => void open(hit.datasetId, c.dataId, { start: c.start, end: c.end, name: c.dataName, ...(c.answer ? { answer: c.answer } : {}) }) : undefined;
   const showNode = hit.nodeId ? () => void focus(hit.datasetId, hit.nodeId!) : undefined;
   const meta = <HitMeta hit={hit} best={best} showDataset={showDataset} />;
   if (hit.triplet) {
@@ -50,11 +51,18 @@ export function HitRow({ hit, words, best, showDataset }: RowProps) {
     );
   }
   const act = openPassage ?? showNode;
+  const excerpt = c ? answerExcerpt(c) : { text: hit.text, answer: null };
+  const path = c?.headingPath ?? [];
   return (
     <li>
       <button type="button" className="hit" data-testid="search-hit" data-kind={hit.kind} data-dataset={hit.datasetName} disabled={!act} onClick={act}>
+        {path.length > 0 && (
+          <span className="hit-path small" data-testid="hit-heading-path" title={path.join(' › ')}>
+            {path.join(' › ')}
+          </span>
+        )}
         <span className="hit-text">
-          <Highlighted text={c?.text ?? hit.text} words={words} />
+          <Highlighted text={excerpt.text} words={words} answer={excerpt.answer} />
         </span>
         {meta}
       </button>

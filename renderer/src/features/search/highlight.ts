@@ -38,3 +38,38 @@ export function splitRange(text: string, start: number, end: number): { before: 
   const e = Math.max(s, Math.min(text.length, end));
   return { before: text.slice(0, s), passage: text.slice(s, e), after: text.slice(e) };
 }
+
+/** Where a passage's answer sentence starts before the text is cut to begin near it. */
+const EXCERPT_LEAD = 200;
+
+/**
+ * The part of a hit's passage to show, with its answer sentence (offsets in the item's text)
+ * made relative to it. The headings a passage opens with are left out (the hit shows its heading
+ * path above it), and a passage whose answer lies deep inside starts at the answer's sentence,
+ * after an ellipsis, so the clamped preview shows the answer and not the passage's first lines.
+ */
+export function answerExcerpt(
+  passage: Readonly<{ text: string; start: number; answer?: Readonly<{ start: number; end: number }> | undefined; headingPath?: readonly string[] | undefined }>,
+): { text: string; answer: [number, number] | null } {
+  const skip = leadingHeadings(passage.text, passage.headingPath ?? []);
+  const text = passage.text.slice(skip);
+  const a = passage.answer;
+  if (!a) return { text, answer: null };
+  const s = Math.max(0, Math.min(text.length, a.start - passage.start - skip));
+  const e = Math.max(s, Math.min(text.length, a.end - passage.start - skip));
+  if (e === s) return { text, answer: null };
+  if (s <= EXCERPT_LEAD) return { text, answer: [s, e] };
+  const lead = '… ';
+  return { text: lead + text.slice(s), answer: [lead.length, lead.length + e - s] };
+}
+
+/** How many characters of `text` are the headings of `path` it opens with (each on its own line), and the space after them. */
+function leadingHeadings(text: string, path: readonly string[]): number {
+  let at = 0;
+  for (;;) {
+    const line = /^[^\n]*/.exec(text.slice(at))![0].trim();
+    const rest = text.slice(at + line.length);
+    if (!line || !path.includes(line) || !/^\s*\n/.test(rest)) return at;
+    at += line.length + /^\s*/.exec(rest)![0].length;
+  }
+}
