@@ -84,6 +84,4 @@ export type HybridOptions = Readonly<{
   rrfK?: number;
   /** Each half fetches depth × k before fusing. */
   depth?: number;
-  /** Words near the query's in meaning, matched by the BM25 half at `boost` (the typed words count 1). */
-  expansion?: Readonly<{ words: readonly string[]; boost: number }>;
 }>;

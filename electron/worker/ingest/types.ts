@@ -54,6 +54,4 @@ export interface Embedder {
   embed(texts: readonly string[]): Promise<Float32Array[]>;
   /** How well `text` covers `queryWords` in meaning, in [0, 1] (word-vector embedders only; used to re-rank). */
   softMatch?(queryWords: readonly string[], text: string, threshold: number): number;
-  /** Words nearest in meaning to `word` among the `vocabulary` most frequent (word-vector embedders only; expands queries). */
-  neighbours?(word: string, n: number, minCosine: number, vocabulary: number): string[];
 }

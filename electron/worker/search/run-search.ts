@@ -126,35 +126,12 @@ function withHeadingPath(citation: Citation, path: readonly string[]): Citation 
  */
 async function hybrid(deps: SearchCtx, table: VectorTable, vector: Float32Array, query: string, k: number): Promise<readonly VectorHit[]> {
   const t = hybridTuning();
-  const embedder = t.rerankDepth > 0 || t.expandPerWord > 0 ? await deps.embedder() : null;
+  const options = { fusion: t.fusion, textWeight: t.textWeight, vectorWeight: t.vectorWeight, rrfK: t.rrfK, depth: t.depth };
+  const embedder = t.rerankDepth > 0 ? await deps.embedder() : null;
   const terms = queryTerms(query);
-  const expansion = embedder?.neighbours && t.expandPerWord > 0 ? expandQuery(terms, embedder.neighbours.bind(embedder), t) : [];
-  const options = {
-    fusion: t.fusion,
-    textWeight: t.textWeight,
-    vectorWeight: t.vectorWeight,
-    rrfK: t.rrfK,
-    depth: t.depth,
-    ...(expansion.length > 0 ? { expansion: { words: expansion, boost: t.expandBoost } } : {}),
-  };
   if (!embedder?.softMatch || terms.length === 0) return deps.vectors.searchHybrid(table, vector, query, k, options);
   const candidates = await deps.vectors.searchHybrid(table, vector, query, Math.max(k, t.rerankDepth), options);
   return softRerank(candidates, (text) => embedder.softMatch!(terms, text, t.softThreshold), t.rerankWeight).slice(0, k);
-}
-
-/** Neighbours in meaning of the query's words that are not already among them. */
-function expandQuery(terms: readonly string[], neighbours: NonNullable<Embedder['neighbours']>, t: ReturnType<typeof hybridTuning>): string[] {
-  const have = new Set(terms);
-  const out: string[] = [];
-  for (const w of terms) {
-    for (const n of neighbours(w, t.expandPerWord, t.expandMinCosine, t.expandVocabulary)) {
-      if (!have.has(n)) {
-        have.add(n);
-        out.push(n);
-      }
-    }
-  }
-  return out;
 }
 
 /**

@@ -4,6 +4,12 @@
  * recall@5 over 87 questions, plain RRF 0.66). Not a product setting: the tuning loop overrides
  * them through KENNING_SEARCH_TUNING (a JSON object of the fields to change), read once per
  * worker process.
+ *
+ * Tried and dropped (dev split, after chunks learned their sections; default 0.74, hard 0.29,
+ * p50 32 ms): query expansion of the BM25 half with each query word's 2–3 nearest word-vector
+ * neighbours among the 20k most frequent words at boost 0.2–0.5 (a should-clause): recall@5
+ * 0.70–0.74, hard 0.21–0.25, p50 57–111 ms; with 40 candidates re-ranked 0.71. The re-rank depth
+ * alone at 40: 0.74, hard 0.29, p50 45 ms.
  */
 export type HybridTuning = Readonly<{
   /**
@@ -29,14 +35,6 @@ export type HybridTuning = Readonly<{
   rerankWeight: number;
   /** Word cosine at or below which a soft match counts nothing. */
   softThreshold: number;
-  /** Query expansion: neighbours per query word added to the BM25 half (0: none). */
-  expandPerWord: number;
-  /** Their BM25 boost (the typed words count 1). */
-  expandBoost: number;
-  /** Minimum cosine of a neighbour to its query word. */
-  expandMinCosine: number;
-  /** Neighbours come from this many most frequent words of the word-vector table. */
-  expandVocabulary: number;
 }>;
 
 export const DEFAULT_HYBRID_TUNING: HybridTuning = {
@@ -48,10 +46,6 @@ export const DEFAULT_HYBRID_TUNING: HybridTuning = {
   rerankDepth: 20,
   rerankWeight: 0.4,
   softThreshold: 0.5,
-  expandPerWord: 0,
-  expandBoost: 0.3,
-  expandMinCosine: 0.6,
-  expandVocabulary: 20_000,
 };
 
 export const SEARCH_TUNING_ENV = 'KENNING_SEARCH_TUNING';

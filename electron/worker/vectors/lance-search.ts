@@ -18,7 +18,7 @@
  * the order rows are stored or met in, nor on the random ids of data items: equal scores go by a
  * key made of the row's content, then its id (rrf.ts tieKey), also at the cut of each half.
  */
-import * as lancedb from '@lancedb/lancedb';
+import type * as lancedb from '@lancedb/lancedb';
 import type * as arrow from 'apache-arrow';
 
 import { reciprocalRankFusion, RRF_K, weightedScoreFusion } from '../../../shared/rank-fusion';
@@ -258,12 +258,11 @@ export class LanceSearch {
     const q = query.trim();
     // BM25 first, on LanceDB's threads: with a snapshot in memory already (the usual case) even
     // before the version check, which the row ids it returns are then read against.
-    const fts = ftsQuery(q, o);
-    const early = q !== '' && this.#entries.get(name)?.done?.snapshot ? bm25RowIds(t, fts, depth) : undefined;
+    const early = q !== '' && this.#entries.get(name)?.done?.snapshot ? bm25RowIds(t, q, depth) : undefined;
     early?.catch(() => undefined); // observed below, unless LanceDB answers instead
     const snap = await this.snapshot(name, t);
     if (!snap) return lanceHybrid(t, vector, q, k, depth, o);
-    const bm25 = early ?? (q === '' ? Promise.resolve([]) : bm25RowIds(t, fts, depth));
+    const bm25 = early ?? (q === '' ? Promise.resolve([]) : bm25RowIds(t, q, depth));
     let byVector: Scored[];
     try {
       byVector = snap.matrix.topK(vector, depth);
@@ -302,21 +301,7 @@ function fuse<T>(lists: readonly [readonly T[], readonly T[]], key: (x: T) => st
 
 type RowScore = { rowId: number | bigint; score: number };
 
-/**
- * The BM25 query: the words as typed, and when the options carry an expansion (words near the
- * query's in meaning), those too at a lower boost, so a passage that says it in other words can
- * enter the candidates the re-ranking sees.
- */
-function ftsQuery(query: string, o: HybridOptions): string | lancedb.FullTextQuery {
-  const words = o.expansion?.words ?? [];
-  if (query === '' || words.length === 0) return query;
-  return new lancedb.BooleanQuery([
-    [lancedb.Occur.Should, new lancedb.MatchQuery(query, 'text')],
-    [lancedb.Occur.Should, new lancedb.MatchQuery(words.join(' '), 'text', { boost: o.expansion!.boost })],
-  ]);
-}
-
-async function bm25RowIds(t: lancedb.Table, query: string | lancedb.FullTextQuery, k: number): Promise<RowScore[]> {
+async function bm25RowIds(t: lancedb.Table, query: string, k: number): Promise<RowScore[]> {
   const fetch = async (limit: number): Promise<RowScore[]> => {
     // Columns straight from Arrow: no row objects for a result that is two numbers a row.
     const got = await t.query().fullTextSearch(query, { columns: ['text'] }).select(['_score']).withRowId().limit(limit).toArrow();
@@ -351,7 +336,7 @@ async function lanceVector(t: lancedb.Table, vector: Float32Array, k: number): P
   return sortHits(await wholeTies(fetch, (h) => h.score, k)).slice(0, k);
 }
 
-async function lanceText(t: lancedb.Table, query: string | lancedb.FullTextQuery, k: number): Promise<VectorHit[]> {
+async function lanceText(t: lancedb.Table, query: string, k: number): Promise<VectorHit[]> {
   if (query === '') return [];
   const fetch = async (limit: number) =>
     ((await t.query().fullTextSearch(query, { columns: ['text'] }).select([...COLUMNS, '_score']).limit(limit).toArray()) as (LanceRow & { _score: number })[]).map((r) => ({
@@ -362,7 +347,7 @@ async function lanceText(t: lancedb.Table, query: string | lancedb.FullTextQuery
 }
 
 async function lanceHybrid(t: lancedb.Table, vector: Float32Array, query: string, k: number, depth: number, o: HybridOptions): Promise<VectorHit[]> {
-  const [byVector, byText] = await Promise.all([lanceVector(t, vector, depth), lanceText(t, ftsQuery(query, o), depth)]);
+  const [byVector, byText] = await Promise.all([lanceVector(t, vector, depth), lanceText(t, query, depth)]);
   return fuse([byVector, byText], hitKey, (h) => h.score, o)
     .slice(0, k)
     .map(({ item, score }) => ({ row: item.row, score }));

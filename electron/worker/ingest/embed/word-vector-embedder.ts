@@ -85,10 +85,6 @@ export class WordVectorEmbedder implements Embedder {
   softMatch(queryWords: readonly string[], text: string, threshold: number): number {
     return (this.similarity ??= new WordSimilarity(this.table)).softMatch(queryWords, text, threshold);
   }
-  neighbours(word: string, n: number, minCosine: number, vocabulary: number): string[] {
-    return (this.similarity ??= new WordSimilarity(this.table)).neighbours(word, n, minCosine, vocabulary);
-  }
-
 
   /** Embeds one text synchronously. */
   embedOne(text: string): Float32Array {
