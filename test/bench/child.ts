@@ -17,6 +17,7 @@ const MODULES: Record<string, () => Promise<{ run(o: BenchOptions): Promise<Benc
   'graph-view': () => import('./graph-view'),
   retrieval: () => import('./retrieval'),
   'large-ingest': () => import('./large-ingest'),
+  entities: () => import('./entities'),
 };
 
 export const BENCHMARK_NAMES = Object.keys(MODULES);

@@ -12,7 +12,7 @@ export type RunResults = Readonly<{
   benchmarks: readonly (BenchOutput & { error?: string; durationMs: number; load?: readonly [number, number] })[];
 }>;
 
-const ORDER = ['ingest', 'search', 'permissions', 'workers', 'graph-view', 'retrieval', 'large-ingest'];
+const ORDER = ['ingest', 'search', 'permissions', 'workers', 'graph-view', 'retrieval', 'large-ingest', 'entities'];
 const TITLES: Record<string, string> = {
   ingest: '1. Ingestion',
   search: '2. Search',
@@ -21,6 +21,7 @@ const TITLES: Record<string, string> = {
   'graph-view': '5. Graph view',
   retrieval: '6. Retrieval quality',
   'large-ingest': '7. Large-corpus ingestion (one dataset)',
+  entities: '8. Entities and relations (gold set)',
 };
 
 const num = (x: number | undefined, unit = ''): string => (x === undefined || !Number.isFinite(x) ? '—' : `${fmt(x)}${unit ? ` ${unit}` : ''}`);

@@ -15,7 +15,7 @@ import { carriedSections, renderMarkdown } from './report';
 import type { RunResults } from './report';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
-const ALL = ['permissions', 'workers', 'search', 'ingest', 'retrieval', 'graph-view', 'large-ingest'];
+const ALL = ['permissions', 'workers', 'search', 'ingest', 'retrieval', 'graph-view', 'large-ingest', 'entities'];
 /** Per-benchmark wall-clock limit, so one hang cannot eat the budget. */
 const LIMIT_MS = { full: 8 * 60_000, quick: 90_000 };
 /** Benchmarks that need longer: large-ingest pushes ≥ 50 MB through one dataset (~3 MB/min before issue 14). */

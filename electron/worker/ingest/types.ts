@@ -33,7 +33,12 @@ export type ExtractedEntity = Readonly<{
   kind: EntityKind;
   description: string;
   mentions: readonly Mention[];
+  /** Other names merged into this entity, each with why (absent when nothing merged). */
+  aliases?: readonly EntityAlias[];
 }>;
+
+/** A name merged into an entity: its surface form and the evidence (see extract/merge.ts). */
+export type EntityAlias = Readonly<{ name: string; reason: 'surname' | 'initialism' | 'defined-together' | 'place-name' | 'plural' | 'spelling' }>;
 
 export type ExtractedRelation = Readonly<{
   sourceKey: string;
@@ -41,6 +46,7 @@ export type ExtractedRelation = Readonly<{
   /** A verb phrase ("discovered", "works_at") or "co_occurs_with" for the weaker fallback. */
   relation: string;
   chunkIndex: number;
+  /** How many sentences of this chunk state the relation; the graph adds a relation's weights up to its evidence count. */
   weight: number;
 }>;
 

@@ -4,7 +4,7 @@
  * each vector table (vectors are attached by the embed stage). Pure and deterministic.
  */
 import type { GraphEdge, GraphNode } from '../../../shared/domain/graph';
-import type { Chunk, Extraction, ParsedDocument } from '../ingest/types';
+import type { Chunk, EntityAlias, Extraction, ParsedDocument } from '../ingest/types';
 import type { ItemGraph, VectorRow, VectorTable } from '../stores';
 import { chunkId, chunkSummaryId, documentId, documentSummaryId, edgeId, entityId, entityTypeId } from './ids';
 
@@ -70,7 +70,7 @@ export function buildItem(i: ItemInput): ItemBuild {
   const kinds = new Set<string>();
   for (const e of i.extraction.entities) {
     const id = entityId(e.key);
-    nodes.set(id, { id, type: 'Entity', name: e.name, kind: e.kind, description: e.description });
+    nodes.set(id, { id, type: 'Entity', name: e.name, kind: e.kind, description: withAliases(e.description, e.aliases ?? []) });
     kinds.add(e.kind);
     addEdge(id, 'is_a', entityTypeId(e.kind));
     const first = e.mentions[0];
@@ -101,6 +101,23 @@ export function buildItem(i: ItemInput): ItemBuild {
     addEdge(s, r.relation, t, r.weight);
   }
   return { graph: { dataId: i.dataId, nodes: [...nodes.values()], edges: [...edges.values()] }, rows };
+}
+
+/** Why a name was merged into an entity, as the node's details say it. */
+const ALIAS_REASONS: Readonly<Record<EntityAlias['reason'], string>> = {
+  surname: 'surname',
+  initialism: 'initialism defined in the text',
+  'defined-together': 'defined together',
+  'place-name': 'short place name',
+  plural: 'plural',
+  spelling: 'spelling variant',
+};
+
+/** The entity's description, followed by the other names merged into it and why (so a wrong merge can be seen). */
+function withAliases(description: string, aliases: readonly EntityAlias[]): string {
+  if (aliases.length === 0) return description;
+  const names = aliases.map((a) => `“${a.name}” (${ALIAS_REASONS[a.reason]})`).join(', ');
+  return `${description}${description ? ' ' : ''}Also written ${names}.`;
 }
 
 function preview(text: string): string {

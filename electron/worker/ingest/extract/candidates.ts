@@ -1,5 +1,7 @@
 import type { EntityKind } from '../../../../shared/domain/graph';
-import { GENERIC_NOUNS, HONORIFICS, MONTHS, NAME_CONNECTORS, OF_HEADS, WEAK_ADJECTIVES } from './lexicon';
+import { readsAsDate } from './dates';
+import { GAZETTEER_MAX_WORDS, GAZETTEER_PLACES, gazetteerKind } from './gazetteer';
+import { COMPASS, GENERIC_NOUNS, HONORIFICS, NAME_BREAK_TITLES, NAME_CONNECTORS, OF_HEADS, WEAK_ADJECTIVES } from './lexicon';
 import type { SpanTyper } from './typing';
 import type { Sentence, Token } from './wink';
 
@@ -47,30 +49,46 @@ export function sentenceCandidates(s: Sentence, typer: SpanTyper): Candidate[] {
   for (const [from, b] of s.dates) {
     let a = from;
     while (a < b && (toks[a]!.pos === 'ADP' || toks[a]!.pos === 'DET')) a++; // "by 2009" → "2009"
-    const words = toks.slice(a, b + 1);
-    const text = words.map((t) => t.text).join(' ');
-    // wink also labels "today" or "2 years ago" as dates; keep only calendar ones.
-    if (!/\b\d{3,4}s?\b|centur/i.test(text) && !words.some((t) => MONTHS.has(t.text.toLowerCase()))) continue;
+    // wink also labels "today", "Sunday", "2047 bytes" or "RFC 1321" as dates; keep the calendar ones.
+    if (!readsAsDate(toks, a, b + 1)) continue;
     for (let i = from; i <= b; i++) used[i] = 1;
-    out.push(make(words, 'date', a, b + 1, false));
+    out.push(make(toks.slice(a, b + 1), 'date', a, b + 1, false));
+  }
+
+  // Multi-word places the tagger splits or misses ("Far East", "South America").
+  for (let i = 0; i < toks.length; i++) {
+    if (used[i] || !isCapitalised(toks[i]!.text)) continue;
+    for (let n = Math.min(GAZETTEER_MAX_WORDS, toks.length - i); n >= 2; n--) {
+      const words = toks.slice(i, i + n);
+      if (words.some((t, k) => used[i + k] || (!isCapitalised(t.text) && t.text !== 'of'))) continue;
+      if (!GAZETTEER_PLACES.has(words.map((t) => t.text.toLowerCase()).join(' '))) continue;
+      for (let k = i; k < i + n; k++) used[k] = 1;
+      out.push(make(words, 'place', i, i + n, false));
+      i += n - 1;
+      break;
+    }
   }
 
   for (let i = 0; i < toks.length; i++) {
     if (used[i] || !isNameToken(toks[i]!)) continue;
     let j = i + 1;
     for (;;) {
-      // An honorific starts a new name: "Congress Mr. Madison" is two entities.
-      if (j < toks.length && !used[j] && isNameToken(toks[j]!) && !HONORIFICS.has(toks[j]!.text.toLowerCase().replace(/\.$/, ''))) j++;
+      // An honorific or title starts a new name: "Congress Mr. Madison" and "Old Captain Peleg" are two names.
+      if (j < toks.length && !used[j] && isNameToken(toks[j]!) && !NAME_BREAK_TITLES.has(toks[j]!.text.toLowerCase().replace(/\.$/, ''))) j++;
+      else if (j + 1 < toks.length && tight(toks, j) && !used[j + 1]) j += 2; // "Devil-dam", "TCP/IP"
       else if (j + 1 < toks.length && joins(toks, j) && !used[j + 1] && isNameToken(toks[j + 1]!)) j += 2;
       else if (j + 2 < toks.length && joins(toks, j) && toks[j + 1]!.text.toLowerCase() === 'the' && isNameToken(toks[j + 2]!)) j += 3;
+      else if (j + 1 < toks.length && toks[j]!.text === ',' && /^(Inc|Ltd|Corp|LLC|Co)\.?$/.test(toks[j + 1]!.text)) j += 2; // "Red Hat, Inc."
+      else if (j === i + 1 && /^\p{Lu}{2,}$/u.test(toks[i]!.text) && toks[j]!.pos === 'NUM' && /^\d/.test(toks[j]!.text)) j++; // "IEEE 754", "RFC 4627"
       else break;
     }
     const [a, b] = trimName(toks, i, j);
     const words = toks.slice(a, b);
     for (let k = i; k < j; k++) used[k] = 1;
-    if (words.length && isGoodName(words)) {
+    if (words.length && isGoodName(words) && !isAdjectival(words, toks[b])) {
       const kind = typer.kindOf(toks.slice(i, b).map((t) => t.text));
-      out.push(make(words, kind, a, b, a === firstWord && words.length === 1));
+      // A month or weekday alone ("April", "Sunday") is not a date anyone looks up.
+      if (kind !== 'date' || readsAsDate(toks, a, b)) out.push(make(words, kind, a, b, a === firstWord && words.length === 1));
     }
     i = j - 1;
   }
@@ -108,10 +126,32 @@ function joins(toks: readonly Token[], j: number): boolean {
   return w !== 'the' && NAME_CONNECTORS.has(w);
 }
 
+/** A hyphen or slash written without spaces between two words continues a name ("Devil-dam", "TCP/IP", "ASR-33s"). */
+function tight(toks: readonly Token[], j: number): boolean {
+  const [p, t, n] = [toks[j - 1]!, toks[j]!, toks[j + 1]!];
+  if ((t.text !== '-' && t.text !== '/') || p.end !== t.start || t.end !== n.start) return false;
+  // A short lower-case tail is part of the name ("Tit-bit"); a long one is a dash written as a
+  // hyphen ("Russia and China-weapons which…").
+  return /^[\p{Lu}\p{N}]/u.test(n.text) || /^\p{Ll}{1,4}$/u.test(n.text);
+}
+
+/**
+ * A single capitalised word used as an adjective: a nationality or compass word before a noun
+ * ("Japanese junks", "American outpost", "Fascist leaders"), or a compass word alone ("North").
+ */
+function isAdjectival(words: readonly Token[], next: Token | undefined): boolean {
+  if (words.length !== 1) return false;
+  const w = words[0]!.text;
+  if (COMPASS.has(w.toLowerCase())) return true;
+  if (gazetteerKind(w)) return false; // "the Mediterranean world" names the sea
+  return /(an|ese|ish|ic|i)$/.test(w) && !!next && (next.pos === 'NOUN' || next.pos === 'ADJ') && /^\p{Ll}/u.test(next.text);
+}
+
 function isNameToken(t: Token): boolean {
   if (t.pos !== 'PROPN') return false;
   if (/['\u2019](m|re|ve|ll|d|t)$/i.test(t.text)) return false; // "I'm", "We've"
   if (t.text === 'I') return false;
+  if (/^\p{Ll}+\d[\p{L}\p{N}]*$/u.test(t.text)) return true; // technical names in lower case: "adler32", "blake2b"
   return /^\p{Lu}\.$/u.test(t.text) || (isCapitalised(t.text) && hasLetter(t.text)); // initials may sit inside a name
 }
 

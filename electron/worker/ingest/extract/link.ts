@@ -2,9 +2,11 @@ import type { EntityKind } from '../../../../shared/domain/graph';
 import type { ExtractedRelation } from '../types';
 import type { ChunkLocator } from './locate';
 
+/** Weight of one sentence's evidence; a relation's total weight is the number of sentences that state it. */
 export const VERB_RELATION_WEIGHT = 1;
-export const CO_OCCURRENCE_WEIGHT = 0.3;
 export const CO_OCCURRENCE = 'co_occurs_with';
+/** A pair must share at least this many sentences before co-occurrence says anything about it. */
+export const CO_OCCURRENCE_MIN_COUNT = 2;
 
 /** Co-occurrence considers at most this many entities per sentence, each with its next few neighbours. */
 const MAX_ENTITIES_PER_SENTENCE = 8;
@@ -24,21 +26,22 @@ export type LinkInput = Readonly<{
 }>;
 
 /**
- * Builds the relation list: verb relations (weight 1) and, for entity pairs in a sentence that
- * no verb links, co_occurs_with (weight 0.3, source < target so the symmetric pair appears once).
- * Concept–concept co-occurrence is left out: it is mostly noise and grows quadratically.
- * Duplicates within one chunk collapse into one relation.
+ * Builds the relation list. Verb relations: every sentence that links two entities by a verb.
+ * Co-occurrence (co_occurs_with, source < target so the symmetric pair appears once): only pairs
+ * that share at least CO_OCCURRENCE_MIN_COUNT sentences and more of them than their separate
+ * frequencies explain (positive pointwise mutual information over the document's sentences), and
+ * that no verb links. Concept–concept pairs are left out: mostly noise, quadratic in number.
+ * Each relation is emitted once per chunk that holds its evidence, weighted by the number of
+ * sentences there, so the weights of a relation's edges add up to its evidence count.
  */
 export function buildRelations(input: LinkInput): ExtractedRelation[] {
   const { spans, links, sentences, keyOf, kindOf, locate } = input;
-  const out: ExtractedRelation[] = [];
-  const seen = new Set<string>();
-  const linked = new Set<string>(); // "sentence|a|b" pairs already joined by a verb
-  const push = (sourceKey: string, targetKey: string, relation: string, chunkIndex: number, weight: number): void => {
+  const byId = new Map<string, { sourceKey: string; targetKey: string; relation: string; chunkIndex: number; weight: number }>();
+  const add = (sourceKey: string, targetKey: string, relation: string, chunkIndex: number): void => {
     const id = `${sourceKey}\u0000${targetKey}\u0000${relation}\u0000${chunkIndex}`;
-    if (seen.has(id)) return;
-    seen.add(id);
-    out.push({ sourceKey, targetKey, relation, chunkIndex, weight });
+    const r = byId.get(id);
+    if (r) r.weight += VERB_RELATION_WEIGHT;
+    else byId.set(id, { sourceKey, targetKey, relation, chunkIndex, weight: VERB_RELATION_WEIGHT });
   };
   const chunkOfPair = (a: number, b: number): number => {
     const start = Math.min(spans[a]!.start, spans[b]!.start);
@@ -46,33 +49,49 @@ export function buildRelations(input: LinkInput): ExtractedRelation[] {
     return locate.chunkOf(start, end);
   };
 
+  const linked = new Set<string>(); // pairs already joined by a verb
   for (const l of links) {
     const a = keyOf(l.a);
     const b = keyOf(l.b);
     if (!a || !b || a === b) continue;
     linked.add(`${a}\u0000${b}`).add(`${b}\u0000${a}`);
-    push(a, b, l.relation, chunkOfPair(l.a, l.b), VERB_RELATION_WEIGHT);
+    add(a, b, l.relation, chunkOfPair(l.a, l.b));
   }
 
+  // Sentence counts: per entity, and per unordered pair (with the mentions that evidence it).
+  const perKey = new Map<string, number>();
+  const pairs = new Map<string, { x: string; y: string; at: Array<[number, number]> }>();
+  let n = 0;
   for (const s of sentences) {
     const keys: string[] = [];
     const at: number[] = [];
-    for (let i = s.first; i < s.last && keys.length < MAX_ENTITIES_PER_SENTENCE; i++) {
+    for (let i = s.first; i < s.last; i++) {
       const k = keyOf(i);
       if (k && !keys.includes(k)) {
         keys.push(k);
         at.push(i);
       }
     }
-    for (let i = 0; i < keys.length; i++) {
-      for (let j = i + 1; j < keys.length && j - i <= CO_OCCURRENCE_WINDOW; j++) {
-        const [x, y] = [keys[i]!, keys[j]!];
+    if (keys.length === 0) continue;
+    n++;
+    for (const k of keys) perKey.set(k, (perKey.get(k) ?? 0) + 1);
+    const m = Math.min(keys.length, MAX_ENTITIES_PER_SENTENCE);
+    for (let i = 0; i < m; i++) {
+      for (let j = i + 1; j < m && j - i <= CO_OCCURRENCE_WINDOW; j++) {
+        const [x, y] = keys[i]! < keys[j]! ? [keys[i]!, keys[j]!] : [keys[j]!, keys[i]!];
         if (kindOf(x) === 'concept' && kindOf(y) === 'concept') continue;
-        if (linked.has(`${x}\u0000${y}`)) continue;
-        const [src, dst] = x < y ? [x, y] : [y, x];
-        push(src, dst, CO_OCCURRENCE, chunkOfPair(at[i]!, at[j]!), CO_OCCURRENCE_WEIGHT);
+        const id = `${x}\u0000${y}`;
+        const p = pairs.get(id) ?? { x, y, at: [] };
+        p.at.push([at[i]!, at[j]!]);
+        pairs.set(id, p);
       }
     }
   }
-  return out;
+  for (const p of pairs.values()) {
+    if (p.at.length < CO_OCCURRENCE_MIN_COUNT || linked.has(`${p.x}\u0000${p.y}`)) continue;
+    const pmi = Math.log((p.at.length * n) / (perKey.get(p.x)! * perKey.get(p.y)!));
+    if (pmi <= 0) continue;
+    for (const [a, b] of p.at) add(p.x, p.y, CO_OCCURRENCE, chunkOfPair(a, b));
+  }
+  return [...byId.values()];
 }

@@ -1,4 +1,5 @@
 import type { EntityKind } from '../../../../shared/domain/graph';
+import type { EntityAlias } from '../types';
 
 /** Mentions of one normalised key, by index into the document's mention list. */
 export type Group = { ids: number[]; kind: EntityKind };
@@ -17,14 +18,47 @@ export function majorityKind(mentions: ReadonlyArray<Readonly<{ kind: EntityKind
   return best;
 }
 
+/** Why two names became one entity; recorded with the entity so a merge can be shown and undone. */
+export type MergeReason = EntityAlias['reason'];
+
 /**
- * Surname merging: a single-word key ("curie") that is a person or untyped merges into the one
+ * The merges of one document: alias key → target key, and per target the names merged into it.
+ * Chains resolve ("wake" → "wake island" after "wake island" itself merged elsewhere).
+ */
+export class Merges {
+  readonly into = new Map<string, string>();
+  readonly log = new Map<string, Array<{ key: string; reason: MergeReason }>>();
+
+  /** Moves `from`'s mentions into `to` (both resolved first); false when they are already one. */
+  merge(groups: Map<string, Group>, from: string, to: string, reason: MergeReason): boolean {
+    const a = this.resolve(from);
+    const b = this.resolve(to);
+    const src = groups.get(a);
+    const dst = groups.get(b);
+    if (a === b || !src || !dst) return false;
+    dst.ids = [...dst.ids, ...src.ids].sort((x, y) => x - y);
+    groups.delete(a);
+    this.into.set(a, b);
+    const moved = this.log.get(a) ?? [];
+    this.log.delete(a);
+    this.log.set(b, [...(this.log.get(b) ?? []), { key: a, reason }, ...moved]);
+    return true;
+  }
+
+  resolve(key: string): string {
+    let k = key;
+    for (let n = 0; n < 16 && this.into.has(k); n++) k = this.into.get(k)!;
+    return k;
+  }
+}
+
+/**
+ * Surname merging: a single-word name ("Curie") that is a person or untyped merges into the one
  * multi-word person whose last word it is ("marie curie"). With two candidates ("marie curie",
  * "pierre curie") the text does not say which is meant, so nothing merges. Places and
  * organisations never merge into people ("Washington" the city stays apart from George Washington).
- * Returns alias → target and moves the mentions into the target group.
  */
-export function mergeSurnames(groups: Map<string, Group>): Map<string, string> {
+export function mergeSurnames(groups: Map<string, Group>, merges: Merges, isName: (key: string) => boolean): void {
   const byLast = new Map<string, string[]>();
   for (const [key, g] of groups) {
     if (g.kind !== 'person') continue;
@@ -35,18 +69,14 @@ export function mergeSurnames(groups: Map<string, Group>): Map<string, string> {
     if (list) list.push(key);
     else byLast.set(last, [key]);
   }
-  const alias = new Map<string, string>();
+  const pairs: Array<[string, string]> = [];
   for (const [key, g] of groups) {
-    if (key.includes(' ') || (g.kind !== 'person' && g.kind !== 'concept')) continue;
+    // A lower-case word ("world", "whale") is not a surname, whatever person's name ends with it.
+    if (key.includes(' ') || (g.kind !== 'person' && g.kind !== 'concept') || !isName(key)) continue;
     const targets = byLast.get(key);
-    if (targets?.length === 1) alias.set(key, targets[0]!);
+    if (targets?.length === 1) pairs.push([key, targets[0]!]);
   }
-  for (const [from, to] of alias) {
-    const target = groups.get(to)!;
-    target.ids = [...target.ids, ...groups.get(from)!.ids].sort((x, y) => x - y);
-    groups.delete(from);
-  }
-  return alias;
+  for (const [from, to] of pairs) merges.merge(groups, from, to, 'surname');
 }
 
 /** The most complete surface form (longest, then most frequent); or just the most frequent. */

@@ -1,3 +1,4 @@
+import type { DefinedTerm } from './defined-terms';
 import type { Token } from './wink';
 
 /** Longest run of words between two entities that can still be read as "A verb B". */
@@ -47,4 +48,47 @@ export function verbRelation(gap: readonly Token[]): string | undefined {
   }
   const rel = snake((negated ? 'not_' : '') + name);
   return rel || undefined;
+}
+
+/** Prepositions that tie two adjacent names into one fact: "the war against China in 1894", "Japan at Pearl Harbor". */
+export const TYING_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'near', 'during', 'since']);
+
+/**
+ * Names the relation between two entities joined only by a preposition ("China in 1894",
+ * "signed in Washington on January 1, 1942" → in / on), or undefined. A comma, a conjunction or
+ * any other word between them means a list or a clause, not one fact.
+ */
+export function prepositionRelation(gap: readonly Token[]): string | undefined {
+  const words = gap.filter((t) => t.pos !== 'DET');
+  if (words.length !== 1 || gap.length > 2) return undefined;
+  const p = words[0]!.text.toLowerCase();
+  return words[0]!.pos === 'ADP' && TYING_PREPOSITIONS.has(p) ? p : undefined;
+}
+
+/** The relation from a glossary term to the names its definition cites. */
+export const REFERS_TO = 'refers_to';
+
+/**
+ * Links each term a glossary defines to the names and dates cited in its definition (up to the
+ * next defined term): "Application Visualisation System … supported by … Convex, DEC, IBM".
+ * `mentions` are in text order; a term's own mention is the one starting where its line starts.
+ */
+export function definitionLinks(
+  terms: readonly DefinedTerm[],
+  mentions: ReadonlyArray<Readonly<{ start: number; proper: boolean; kind: string; defined?: boolean }>>,
+): Array<{ a: number; b: number; relation: string }> {
+  const heads = terms.filter((t) => t.aliasOf === undefined);
+  const out: Array<{ a: number; b: number; relation: string }> = [];
+  let m = 0;
+  heads.forEach((t, h) => {
+    const bodyEnd = heads[h + 1]?.start ?? Number.POSITIVE_INFINITY;
+    while (m < mentions.length && mentions[m]!.start < t.start) m++;
+    const self = m < mentions.length && mentions[m]!.start === t.start && mentions[m]!.defined ? m : -1;
+    if (self < 0) return;
+    for (let k = self + 1; k < mentions.length && mentions[k]!.start < bodyEnd; k++) {
+      const x = mentions[k]!;
+      if (!x.defined && (x.proper || x.kind === 'date')) out.push({ a: self, b: k, relation: REFERS_TO });
+    }
+  });
+  return out;
 }

@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import type { EntityKind } from '../../../../shared/domain/graph';
+import { gazetteerKind } from './gazetteer';
 import { MONTHS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, WEEKDAYS } from './lexicon';
 
 /** Titles that are also ordinary adjectives or nouns in names ("General Treasury", "President's House"). */
@@ -28,7 +29,13 @@ export class SpanTyper {
 
   private classify(words: readonly string[], surface: string): EntityKind {
     const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
-    if (lower.every((w) => MONTHS.has(w) || WEEKDAYS.has(w) || /^\d{1,4}(st|nd|rd|th)?,?$/.test(w))) return 'date';
+    // "DEC" and "MAR" in capitals are names, not months.
+    const calendar = (w: string, i: number): boolean => (MONTHS.has(w) || WEEKDAYS.has(w)) && !/^\p{Lu}{2,}$/u.test(words[i]!);
+    if (lower.every((w, i) => calendar(w, i) || /^\d{1,4}(st|nd|rd|th)?,?$/.test(w))) return 'date';
+    const known = gazetteerKind(surface);
+    if (known) return known;
+    // "M. Freericks", "R. M. Keller": initials before a surname.
+    if (words.length > 1 && /^\p{Lu}\.$/u.test(words[0]!) && /^\p{Lu}\p{Ll}/u.test(words[words.length - 1]!)) return 'person';
     // "University of Paris": the head is before "of"; "Acme Corp": the head is the last word.
     const ofAt = lower.indexOf('of');
     const head = ofAt > 0 ? lower[ofAt - 1]! : lower[lower.length - 1]!;

@@ -74,4 +74,15 @@ describe('buildItem', () => {
     expect(parseChunkId('entity:marie curie')).toBeNull();
     expect(parseChunkId('chunk:../../etc:1:2:3')).toBeNull();
   });
+
+  it("says in the entity's description which names were merged into it and why", () => {
+    const merged: Extraction = {
+      ...extraction,
+      entities: extraction.entities.map((e) => (e.key === 'marie curie' ? { ...e, aliases: [{ name: 'Curie', reason: 'surname' as const }] } : e)),
+    };
+    const b = buildItem({ ...input, extraction: merged });
+    const curie = b.graph.nodes.find((n) => n.name === 'Marie Curie')!;
+    expect(curie.description).toBe('Marie Curie was born in Warsaw. Also written “Curie” (surname).');
+    expect(b.graph.nodes.find((n) => n.name === 'Warsaw')!.description).toBe('born in Warsaw');
+  });
 });
